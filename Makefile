@@ -1,0 +1,36 @@
+# Samverkanshandboken. Two commands are all you need:
+#   make serve   preview at http://127.0.0.1:8000 with live reload
+#   make test    run the whole test suite
+# Both create the virtual environment (.venv) on first use.
+
+PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: help install serve build test clean
+
+help:
+	@echo "make serve   - preview the site at http://127.0.0.1:8000 (live reload)"
+	@echo "make test    - run all tests (schema, rendering, build, browser, axe)"
+	@echo "make build   - build the site into site/ with --strict"
+
+$(STAMP): requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $(STAMP)
+
+install: $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache

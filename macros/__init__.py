@@ -1,0 +1,62 @@
+"""Entry point that mkdocs-macros loads (``module_name: macros``).
+
+``define_env`` only loads the data and registers the macros; the work is done
+by plain functions in the other modules of this package.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from macros.catalog import Catalog, load
+from macros.glossary import abbreviations
+from macros.navigation import page_titles
+from macros.render import PageContext, Renderer
+from macros.validate import DataError
+
+
+def _catalog(env) -> Catalog:
+    project = Path(env.project_dir)
+    try:
+        return load(project / "data", Path(env.conf["docs_dir"]))
+    except DataError as error:
+        raise PluginError(str(error)) from None
+
+
+def define_env(env) -> None:
+    catalog = _catalog(env)
+    titles = page_titles(env.conf.get("nav") or [])
+    env.variables["handbook"] = catalog
+
+    def renderer() -> Renderer:
+        page = env.page
+        return Renderer(PageContext(url=page.url if page else "",
+                                    use_directory_urls=env.conf["use_directory_urls"]))
+
+    @env.macro
+    def worksheet(process_id: str, level: int = 2) -> str:
+        """All steps of a process with guidance and questions to tick and note."""
+        return renderer().worksheet(catalog.process(process_id), level=level)
+
+    @env.macro
+    def questions(list_id: str) -> str:
+        """One chapter's list of questions to ask."""
+        return renderer().questions(catalog.question_list(list_id))
+
+    @env.macro
+    def question_bank(level: int = 2) -> str:
+        """Every question in the data, grouped by chapter in navigation order."""
+        return renderer().question_bank(catalog, titles, level=level)
+
+    @env.macro
+    def glossary() -> str:
+        """The glossary as a definition list."""
+        return renderer().glossary(catalog.glossary)
+
+    env.variables["_shb_abbreviations"] = abbreviations(catalog.glossary)
+
+
+def on_post_page_macros(env) -> None:
+    """Append the glossary as abbreviations, so Material shows each term's tooltip."""
+    env.markdown += env.variables["_shb_abbreviations"]

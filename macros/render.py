@@ -1,0 +1,129 @@
+"""Turn validated data into the Markdown and HTML that pages embed.
+
+All markup lives in ``macros/templates``. The Jinja2 environment here escapes
+every value by default, so text from data files always reaches the page as
+text: mkdocs-macros itself does not autoescape.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from macros.catalog import Catalog
+from macros.schema import Glossary, Process, Question, QuestionList
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Characters that Markdown would read as syntax inside a heading.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~-])")
+
+
+def paragraphs(text: str | None) -> Markup:
+    """Plain text to HTML: blank lines part paragraphs, "- " lines make a list."""
+    if not text:
+        return Markup("")
+    html = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.strip() for line in block.strip().splitlines()]
+        if all(line.startswith("- ") for line in lines):
+            items = "".join(f"<li>{escape(line[2:].strip())}</li>" for line in lines)
+            html.append(f"<ul>{items}</ul>")
+        else:
+            html.append(f"<p>{escape(' '.join(lines))}</p>")
+    return Markup("\n".join(html))
+
+
+def md_heading(text: str) -> Markup:
+    """Escape text for a Markdown heading: HTML first, then Markdown syntax."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(text))))
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a renderer needs to know about the page it writes into."""
+
+    url: str  # the current page's URL, relative to the site root
+    use_directory_urls: bool = True
+
+    def page_url(self, page: str) -> str:
+        path, _, anchor = page.partition("#")
+        target = File(path, src_dir=None, dest_dir="", use_directory_urls=self.use_directory_urls)
+        url = get_relative_url(target.url, self.url) if self.url or target.url else "."
+        if self.use_directory_urls is False and url in ("", "."):
+            url = target.url.rsplit("/", 1)[-1]
+        return f"{url}#{anchor}" if anchor else url
+
+
+class Renderer:
+    """Renders data for one page."""
+
+    def __init__(self, context: PageContext) -> None:
+        self.context = context
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["paragraphs"] = paragraphs
+        self.env.filters["md_heading"] = md_heading
+        self.env.filters["page_url"] = context.page_url
+
+    def _render(self, template: str, **values) -> str:
+        return self.env.get_template(template).render(**values)
+
+    def worksheet(self, process: Process, level: int = 2) -> str:
+        total = sum(len(step.questions) for step in process.steps)
+        return self._render("worksheet.md.j2", process=process, level=level, total=total)
+
+    def questions(self, qlist: QuestionList) -> str:
+        return self._render("questions.md.j2", qlist=qlist)
+
+    def question_bank(self, catalog: Catalog, page_titles: dict[str, str], level: int = 2) -> str:
+        groups = [_bank_group(p.id, p.title, p.page, page_titles,
+                              [(s.title, s.questions) for s in p.steps])
+                  for p in catalog.processes.values()]
+        groups += [_bank_group(q.id, q.title, q.page, page_titles, [(None, q.questions)])
+                   for q in catalog.question_lists.values()]
+        groups = [g for g in groups if g.total]
+        groups.sort(key=lambda g: (g.order, g.title))
+        return self._render("question_bank.md.j2", groups=groups, level=level)
+
+    def glossary(self, glossary: Glossary) -> str:
+        terms = sorted(glossary.terms, key=lambda t: t.term.casefold())
+        return self._render("glossary.md.j2", terms=terms)
+
+
+@dataclass(frozen=True)
+class _Section:
+    title: str | None
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class _BankGroup:
+    id: str
+    title: str
+    page: str
+    page_title: str
+    order: int
+    sections: tuple[_Section, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(len(s.questions) for s in self.sections)
+
+
+def _bank_group(gid: str, title: str, page: str, page_titles: dict[str, str], sections) -> _BankGroup:
+    path = page.split("#", 1)[0]
+    order = list(page_titles).index(path) if path in page_titles else len(page_titles)
+    return _BankGroup(gid, title, page, page_titles.get(path, title), order,
+                      tuple(_Section(t, qs) for t, qs in sections if qs))

@@ -1,0 +1,21 @@
+"""Build the site in-process (used by tests and scripts)."""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_site(site_dir: Path, config_file: Path | None = None, **overrides) -> Path:
+    """Build with --strict into ``site_dir``; raise on any warning or error."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(config_file or ROOT / "mkdocs.yml"),
+                         site_dir=str(site_dir), strict=True, **overrides)
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    build(config)
+    return Path(site_dir)

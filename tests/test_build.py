@@ -1,0 +1,66 @@
+"""The strict build: it succeeds on the project and stops on bad input."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from scripts.sitebuild import ROOT
+from tests.helpers import copy_project
+
+
+def test_build_writes_every_nav_page(site_dir):
+    import yaml
+
+    from macros.navigation import page_titles
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    for path in page_titles(config["nav"]):
+        stem = path.removesuffix(".md")
+        folder = stem.removesuffix("index") if stem.endswith("index") else stem + "/"
+        assert (site_dir / folder / "index.html").is_file(), f"{path} was not built"
+
+
+def test_worksheet_page_has_glossary_tooltips(site_dir):
+    html = (site_dir / "verktyg" / "rundabordssamtal" / "index.html").read_text(encoding="utf-8")
+    assert '<abbr title="' in html
+
+
+def run_build(project):
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
+        cwd=project, capture_output=True, text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}, timeout=300)
+
+
+@pytest.fixture
+def project_copy(tmp_path):
+    return copy_project(tmp_path / "project")
+
+
+def test_broken_data_file_stops_the_build(project_copy):
+    data = project_copy / "data" / "processes" / "rundabordssamtal.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("kind: worksheet", "kind: [oops"),
+                    encoding="utf-8")
+    result = run_build(project_copy)
+    assert result.returncode != 0
+    assert "data/processes/rundabordssamtal.yml: is not valid YAML (line" in result.stderr
+    assert not (project_copy / "site" / "index.html").exists()
+
+
+def test_dead_link_stops_the_build(project_copy):
+    page = project_copy / "docs" / "om.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Borta](finns-inte.md)\n", encoding="utf-8")
+    result = run_build(project_copy)
+    assert result.returncode != 0
+    assert "om.md" in result.stderr and "finns-inte.md" in result.stderr
+
+
+def test_dead_anchor_stops_the_build(project_copy):
+    page = project_copy / "docs" / "om.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Borta](index.md#finns-inte)\n",
+                    encoding="utf-8")
+    result = run_build(project_copy)
+    assert result.returncode != 0
+    assert "om.md" in result.stderr and "#finns-inte" in result.stderr

@@ -1,0 +1,78 @@
+"""Rendering data into pages: structure, ids, links and escaping."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import markdown
+
+from macros.catalog import load
+from macros.render import PageContext, Renderer, md_heading, paragraphs
+from macros.schema import Question
+
+
+def to_html(md_text: str) -> str:
+    return markdown.markdown(md_text, extensions=["attr_list", "md_in_html", "toc"])
+
+
+def catalog(root):
+    return load(root / "data", root / "docs")
+
+
+def test_worksheet_renders_every_step_and_question(project_root):
+    process = catalog(project_root).process("rundabordssamtal")
+    html = to_html(Renderer(PageContext("verktyg/rundabordssamtal/")).worksheet(process))
+    titles = re.findall(r'<h2 class="shb-step-title" id="rundabordssamtal-([a-z-]+)">(\d)\. ', html)
+    assert [t[0] for t in titles] == [s.id for s in process.steps]
+    assert [t[1] for t in titles] == [str(i) for i in range(1, 9)]
+    for step in process.steps:
+        for q in step.questions:
+            assert f'<input class="shb-q__check" type="checkbox" id="shb-check-{q.id}"' in html
+            assert f'<label class="shb-q__text" for="shb-check-{q.id}"' in html
+            assert f'<label class="shb-q__note-label" for="shb-note-{q.id}">' in html
+            assert f'<textarea class="shb-q__note" id="shb-note-{q.id}"' in html
+
+
+def test_html_in_data_reaches_the_page_as_text(project_root):
+    process = catalog(project_root).process("rundabordssamtal")
+    evil = "<script>alert('x')</script><b>fet</b>"
+    step = replace(process.steps[0], title=evil, text=evil,
+                   questions=(Question(id="evil", text=evil, help=evil),))
+    process = replace(process, steps=(step,), intro=evil)
+    html = to_html(Renderer(PageContext("x/")).worksheet(process))
+    assert "<script>" not in html and "<b>" not in html
+    assert html.count("&lt;script&gt;alert(") >= 5
+
+
+def test_paragraphs_and_lists_are_escaped():
+    html = str(paragraphs("Ett <i>stycke</i>\nsom fortsätter.\n\n- punkt & en\n- punkt två"))
+    assert html == ("<p>Ett &lt;i&gt;stycke&lt;/i&gt; som fortsätter.</p>\n"
+                    "<ul><li>punkt &amp; en</li><li>punkt två</li></ul>")
+
+
+def test_heading_text_cannot_carry_markdown_syntax():
+    assert str(md_heading("Steg *ett* [länk](x) {#id}")) == (
+        r"Steg \*ett\* \[länk\]\(x\) \{\#id\}")
+
+
+def test_links_are_relative_to_the_current_page():
+    ctx = PageContext("verktyg/rundabordssamtal/")
+    assert ctx.page_url("index.md") == "../../"
+    assert ctx.page_url("dialogprocessen/index.md#forfas") == "../../dialogprocessen/#forfas"
+    flat = PageContext("verktyg/rundabordssamtal.html", use_directory_urls=False)
+    assert flat.page_url("om.md") == "../om.html"
+
+
+def test_question_bank_holds_every_question(project_root):
+    data = catalog(project_root)
+    html = to_html(Renderer(PageContext("verktyg/fragebank/")).question_bank(data, {}))
+    for home in data.question_homes():
+        assert f'id="shb-check-{home.question.id}"' in html
+
+
+def test_glossary_lists_terms_sorted(project_root):
+    data = catalog(project_root)
+    html = to_html(Renderer(PageContext("begrepp/")).glossary(data.glossary))
+    terms = re.findall(r'<dt id="begrepp-[a-z0-9-]+">([^<]+)</dt>', html)
+    assert terms == sorted((t.term for t in data.glossary.terms), key=str.casefold)
+    assert len(terms) == len(data.glossary.terms)
