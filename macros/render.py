@@ -39,6 +39,15 @@ def paragraphs(text: str | None) -> Markup:
     return Markup("\n".join(html))
 
 
+# A step title that already carries its own label, such as "A. Forma grunden".
+_LABELLED = re.compile(r"^(?:[A-ZÅÄÖ]|\d+)\. ")
+
+
+def numbered(title: str, index: int) -> str:
+    """Prefix a step title with its number, unless it has its own label."""
+    return title if _LABELLED.match(title) else f"{index}. {title}"
+
+
 def md_heading(text: str) -> Markup:
     """Escape text for a Markdown heading: HTML first, then Markdown syntax."""
     return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(text))))
@@ -75,6 +84,7 @@ class Renderer:
         )
         self.env.filters["paragraphs"] = paragraphs
         self.env.filters["md_heading"] = md_heading
+        self.env.filters["numbered"] = numbered
         self.env.filters["page_url"] = context.page_url
 
     def _render(self, template: str, **values) -> str:
