@@ -8,18 +8,26 @@ export NO_MKDOCS_2_WARNING := 1
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 
-.PHONY: help install serve build test clean
+.PHONY: help install serve build test audit bench clean
 
 help:
 	@echo "make serve   - preview the site at http://127.0.0.1:8000 (live reload)"
 	@echo "make test    - run all tests (schema, rendering, build, browser, axe)"
 	@echo "make build   - build the site into site/ with --strict"
+	@echo "make audit   - Nu Html Checker on every page and a crawl of every link"
+	@echo "make bench   - build time, page weight, asset size, Lighthouse (bench.json)"
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $(STAMP)
+
+# npm packages are tools for measuring and auditing only (see package.json).
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(NODE_STAMP)
 
 install: $(STAMP)
 
@@ -28,9 +36,16 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/python -m scripts.csp site
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+audit: build $(NODE_STAMP)
+	$(BIN)/python -m scripts.audit site
+
+bench: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m scripts.bench
 
 clean:
 	rm -rf site .pytest_cache

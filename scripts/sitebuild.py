@@ -8,14 +8,20 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from scripts import csp
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def build_site(site_dir: Path, config_file: Path | None = None, **overrides) -> Path:
-    """Build with --strict into ``site_dir``; raise on any warning or error."""
+    """Build as `make build` does: mkdocs --strict, then the security policy.
+
+    Raises on any warning or error. (The PDF step is separate: scripts.pdf.)
+    """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(config_file or ROOT / "mkdocs.yml"),
                          site_dir=str(site_dir), strict=True, **overrides)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     build(config)
+    csp.apply(Path(site_dir))
     return Path(site_dir)

@@ -1,0 +1,73 @@
+"""Content-Security-Policy: every page works under the policy the build writes."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+import pytest
+
+from scripts.csp import header_policy, inline_script_hashes, policy
+from scripts.serve_static import serve
+
+VIOLATION_LISTENER = """
+document.addEventListener('securitypolicyviolation', (e) => {
+  (window.__cspViolations = window.__cspViolations || []).push(e.violatedDirective + ' ' + e.blockedURI);
+});
+"""
+
+
+@pytest.fixture(scope="module")
+def csp_base_url(site_dir):
+    with serve(site_dir, {"Content-Security-Policy": header_policy(site_dir)}) as url:
+        yield url
+
+
+def test_policy_allows_no_other_host_and_no_unsafe_inline_script(site_dir):
+    csp = header_policy(site_dir)
+    script_src = re.search(r"script-src ([^;]+)", csp).group(1)
+    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+    assert "worker-src 'self'" in csp
+    assert not re.search(r"https?:|\*", csp)
+    page = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert f'<meta http-equiv="Content-Security-Policy" content="{csp.split("; frame-ancestors")[0]}">' in page
+
+
+def test_hashes_cover_inline_scripts_but_not_data_blocks():
+    html = ('<script>a()</script><script type="application/json">{"x":1}</script>'
+            '<script src="x.js"></script>')
+    digest = base64.b64encode(hashlib.sha256(b"a()").digest()).decode()
+    assert inline_script_hashes(html) == {f"'sha256-{digest}'"}
+
+
+def test_no_violation_on_any_page(browser, csp_base_url, site_pages):
+    ctx = browser.new_context()
+    ctx.add_init_script(VIOLATION_LISTENER)
+    page = ctx.new_page()
+    found = []
+    for path in site_pages:
+        page.goto(csp_base_url + path, wait_until="networkidle")
+        if path == "":  # exercise the search worker under the policy
+            page.keyboard.press("/")
+            page.keyboard.type("samverkan")
+            page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        found += [f"{path}: {v}" for v in page.evaluate("window.__cspViolations || []")]
+    ctx.close()
+    assert found == []
+
+
+def test_policy_blocks_an_unknown_inline_script(browser, csp_base_url):
+    ctx = browser.new_context()
+    ctx.add_init_script(VIOLATION_LISTENER)
+    page = ctx.new_page()
+    page.goto(csp_base_url, wait_until="load")
+    page.evaluate("""() => { const s = document.createElement('script');
+        s.textContent = 'window.__injected = true'; document.body.append(s); }""")
+    page.wait_for_timeout(100)
+    assert page.evaluate("window.__injected === undefined")
+    assert any(v.startswith("script-src") for v in page.evaluate("window.__cspViolations"))
+    ctx.close()
+
+
+def test_policy_text_is_stable():
+    assert policy({"'sha256-x'"}).startswith("default-src 'self'; script-src 'self' 'sha256-x'")
