@@ -10,12 +10,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help install serve build test audit bench clean
+.PHONY: help install serve build test offline audit bench clean
 
 help:
 	@echo "make serve   - preview the site at http://127.0.0.1:8000 (live reload)"
 	@echo "make test    - run all tests (schema, rendering, build, browser, axe)"
 	@echo "make build   - build the site into site/ with --strict"
+	@echo "make offline - a zip of the site that works opened from disk (dist/)"
 	@echo "make audit   - Nu Html Checker on every page and a crawl of every link"
 	@echo "make bench   - build time, page weight, asset size, Lighthouse (bench.json)"
 
@@ -41,6 +42,10 @@ build: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# The site for reading without a server: dist/samverkanshandboken-offline.zip
+offline: $(STAMP)
+	$(BIN)/python -m scripts.offline
+
 audit: build $(NODE_STAMP)
 	$(BIN)/python -m scripts.audit site
 
@@ -48,4 +53,4 @@ bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m scripts.bench
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site dist .pytest_cache

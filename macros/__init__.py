@@ -9,6 +9,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from macros.brand_macros import register as register_brand
+from macros.brand_macros import write_assets as write_brand_assets
 from macros.catalog import Catalog, load
 from macros.glossary import abbreviations
 from macros.navigation import page_titles
@@ -25,6 +27,7 @@ def _catalog(env) -> Catalog:
 
 
 def define_env(env) -> None:
+    register_brand(env)
     catalog = _catalog(env)
     titles = page_titles(env.conf.get("nav") or [])
     env.variables["handbook"] = catalog
@@ -60,3 +63,8 @@ def define_env(env) -> None:
 def on_post_page_macros(env) -> None:
     """Append the glossary as abbreviations, so Material shows each term's tooltip."""
     env.markdown += env.variables["_shb_abbreviations"]
+
+
+def on_post_build(env) -> None:
+    """Write the brand stylesheet and copy the logo and favicon into the site."""
+    write_brand_assets(env)
