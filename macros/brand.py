@@ -153,7 +153,12 @@ class Brand:
 def load_brand(project_dir: Path) -> Brand:
     """Read and check ``brand.yml`` in ``project_dir``; raise DataError listing every problem."""
     out = Collector(FILE_NAME)
-    raw = read(project_dir / FILE_NAME, out)
+    try:
+        raw = read(project_dir / FILE_NAME, out)
+    except ValueError as error:  # PyYAML turns 2026-02-30 into a date and fails
+        out.add("", f"has a date that is not in the calendar ({error}); "
+                    "write dates as year-month-day, e.g. 2026-11-23")
+        raise DataError(out.problems) from None
     brand = None
     if raw is not None:
         hinted = _hint_bare_colours(raw, out)
