@@ -15,6 +15,7 @@ from macros.catalog import Catalog, load
 from macros.glossary import abbreviations
 from macros.navigation import page_titles
 from macros.render import PageContext, Renderer
+from macros.timeline import register as register_timeline
 from macros.validate import DataError
 
 
@@ -56,6 +57,8 @@ def define_env(env) -> None:
     def glossary() -> str:
         """The glossary as a definition list."""
         return renderer().glossary(catalog.glossary)
+
+    register_timeline(env, catalog, renderer)
 
     env.variables["_shb_abbreviations"] = abbreviations(catalog.glossary)
 

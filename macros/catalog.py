@@ -5,6 +5,7 @@ Layout of ``data/``:
 - ``processes/<id>.yml``: one :class:`~macros.schema.Process` each
 - ``questions/<id>.yml``: one :class:`~macros.schema.QuestionList` each
 - ``glossary.yml``: the :class:`~macros.schema.Glossary`
+- ``ladder.yml``: the involvement :class:`~macros.schema.Ladder` (optional)
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from macros.schema import Glossary, Process, Question, QuestionList
+from macros.schema import Glossary, Ladder, Process, Question, QuestionList
 from macros.validate import Collector, DataError, Problem, build
 from macros.yamlfile import read
 
@@ -33,6 +34,7 @@ class Catalog:
     processes: dict[str, Process] = field(default_factory=dict)
     question_lists: dict[str, QuestionList] = field(default_factory=dict)
     glossary: Glossary = field(default_factory=lambda: Glossary(terms=()))
+    ladder: Ladder | None = None
 
     def process(self, process_id: str) -> Process:
         try:
@@ -96,6 +98,13 @@ def load(data_dir: Path, docs_dir: Path) -> Catalog:
         problems.extend(out.problems)
         if glossary is not None:
             catalog.glossary = glossary
+
+    ladder_path = data_dir / "ladder.yml"
+    if ladder_path.exists():
+        out = Collector(ladder_path.relative_to(data_dir.parent))
+        raw = read(ladder_path, out)
+        catalog.ladder = build(Ladder, raw, out) if raw is not None else None
+        problems.extend(out.problems)
 
     problems.extend(_cross_file_problems(catalog, data_dir, Path(docs_dir)))
     if problems:

@@ -140,6 +140,36 @@ class Glossary:
             yield "terms", f"the word {word!r} belongs to more than one term"
 
 
+# A web address shown as a link: https only, so data cannot carry a script URL.
+Url = Annotated[str, Rule("url", r"^https://[^\s<>\"']+$", "an address starting with https://")]
+
+
+@dataclass(frozen=True)
+class LadderLevel:
+    """One level of the involvement ladder (data/ladder.yml)."""
+
+    id: Id
+    title: Text
+    promise: Text  # what the level promises the participants
+    asks: Text  # what the level asks of the hosts
+    text: Text | None = None
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """The involvement ladder, lowest level first; a fork may swap the model."""
+
+    title: Text
+    source: Text
+    levels: tuple[LadderLevel, ...]
+    intro: Text | None = None
+    source_url: Url | None = None
+
+    def problems(self) -> Iterator[tuple[str, str]]:
+        if len(self.levels) < 2:
+            yield "levels", "needs at least two levels; a ladder with one step is no ladder"
+        yield from _duplicates("levels", "id", [level.id for level in self.levels])
+
 def _duplicates(where: str, key: str, values: list[str]) -> Iterator[tuple[str, str]]:
     """Report every repeated value of ``key`` in a list, pointing at the repeat."""
     first: dict[str, int] = {}

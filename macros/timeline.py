@@ -1,0 +1,225 @@
+"""A process drawn as a timeline, its planner and its "Var är vi nu?" marker.
+
+The logic lives here; the markup lives in ``macros/templates/timeline*.j2``.
+What can be worked out at build time is: each step's typical duration turns
+into offsets from the start of the process, as whole months plus days
+(``from`` and ``to``), and each milestone gets a place inside its step as a
+fraction (``at``): the milestones of a step are spread evenly over it and the
+last one falls on the step's end. The browser (``timeline.js``) only adds
+those offsets to the reader's start date and writes the dates out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from macros.catalog import Catalog
+from macros.ladder import render_ladder
+from macros.render import Renderer
+from macros.schema import Duration, Milestone, Process, Step
+
+
+@dataclass(frozen=True, order=True)
+class Offset:
+    """A distance from the start of a process: whole months, then days."""
+
+    months: int = 0
+    days: int = 0
+
+    def plus(self, duration: Duration) -> "Offset":
+        return Offset(self.months + duration.months,
+                      self.days + 7 * duration.weeks + duration.days)
+
+    def attr(self) -> str:
+        """The form used in data attributes: ``"<months>:<days>"``."""
+        return f"{self.months}:{self.days}"
+
+
+@dataclass(frozen=True)
+class PlacedMilestone:
+    milestone: Milestone
+    at: Fraction  # where in its step, 0 < at <= 1
+    anchor: str
+
+    @property
+    def at_attr(self) -> str:
+        return format(float(self.at), ".6g")
+
+
+@dataclass(frozen=True)
+class PlacedStep:
+    number: int
+    step: Step
+    start: Offset | None  # None when an earlier step has no duration
+    end: Offset | None
+    milestones: tuple[PlacedMilestone, ...]
+    anchor: str  # the id of the step's item in the timeline
+    questions_anchor: str  # where the step's questions are shown on the process page
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A process with every step and milestone placed in time (when it can be)."""
+
+    process: Process
+    steps: tuple[PlacedStep, ...]
+
+    @property
+    def dated(self) -> bool:
+        """True when every step has a typical duration, so dates can be planned."""
+        return all(s.end is not None for s in self.steps)
+
+    def milestone(self, milestone_id: str) -> tuple[PlacedStep, PlacedMilestone]:
+        for placed in self.steps:
+            for m in placed.milestones:
+                if m.milestone.id == milestone_id:
+                    return placed, m
+        known = ", ".join(m.milestone.id for s in self.steps for m in s.milestones) or "none"
+        raise KeyError(f"the process {self.process.id!r} has no milestone {milestone_id!r}; "
+                       f"known milestones: {known}")
+
+
+def step_anchor(process: Process, step: Step) -> str:
+    return f"tl-{process.id}-{step.id}"
+
+
+def questions_anchor(process: Process, step: Step) -> str:
+    """The heading id of a step's questions: the same for worksheets and phases."""
+    return f"{process.id}-{step.id}"
+
+
+def milestone_fractions(count: int) -> list[Fraction]:
+    """Spread ``count`` milestones evenly over a step; the last is at its end."""
+    return [Fraction(i, count) for i in range(1, count + 1)]
+
+
+def place(process: Process) -> Placed:
+    """Work out offsets for every step and milestone of ``process``."""
+    placed = []
+    cursor: Offset | None = Offset()
+    for number, step in enumerate(process.steps, start=1):
+        start = cursor
+        end = start.plus(step.duration) if start is not None and step.duration else None
+        milestones = tuple(
+            PlacedMilestone(m, at, f"{step_anchor(process, step)}-{m.id}")
+            for m, at in zip(step.milestones, milestone_fractions(len(step.milestones))))
+        placed.append(PlacedStep(number, step, start, end, milestones,
+                                 step_anchor(process, step), questions_anchor(process, step)))
+        cursor = end
+    return Placed(process, tuple(placed))
+
+
+_UNITS = {"months": ("månad", "månader"), "weeks": ("vecka", "veckor"), "days": ("dag", "dagar")}
+
+
+def duration_text(duration: Duration | None) -> str:
+    """A typical duration in Swedish words: "ca 4 månader", "ca 1 månad och 2 veckor"."""
+    if duration is None:
+        return ""
+    parts = []
+    for unit, (one, many) in _UNITS.items():
+        value = getattr(duration, unit)
+        if value:
+            parts.append(f"{value} {one if value == 1 else many}")
+    if not parts:
+        return ""
+    words = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
+    return f"ca {words}"
+
+
+def total_text(placed: Placed, until: str | None = None) -> str:
+    """The typical total time, up to and including the step holding ``until``."""
+    months = weeks = days = 0
+    for s in placed.steps:
+        if s.step.duration is None:
+            return ""
+        months += s.step.duration.months
+        weeks += s.step.duration.weeks
+        days += s.step.duration.days
+        if until and any(m.milestone.id == until for m in s.milestones):
+            break
+    return duration_text(Duration(months, weeks, days))
+
+
+def noun(process: Process) -> tuple[str, str]:
+    """How to name one step of this process: ("fas", "fasen") or ("steg", "steget")."""
+    return ("fas", "fasen") if process.kind == "phases" else ("steg", "steget")
+
+
+class TimelineMacros:
+    """The macros of this module, bound to one page's renderer."""
+
+    def __init__(self, catalog: Catalog, renderer: Renderer) -> None:
+        self.catalog = catalog
+        self.renderer = renderer
+
+    def _render(self, template: str, **values) -> str:
+        return self.renderer.env.get_template(template).render(**values)
+
+    def timeline(self, process_id: str, compact: bool = False, level: int = 3) -> str:
+        process = self.catalog.process(process_id)
+        placed = place(process)
+        one, the = noun(process)
+        return self._render("timeline.html.j2", placed=placed, process=process,
+                            compact=compact, level=level, one=one, the=the,
+                            total=len(process.steps), duration_text=duration_text)
+
+    def phase_questions(self, process_id: str, level: int = 3) -> str:
+        process = self.catalog.process(process_id)
+        placed = place(process)
+        total = sum(len(s.questions) for s in process.steps)
+        return self._render("timeline_questions.md.j2", placed=placed, process=process,
+                            level=level, total=total, one=noun(process)[0])
+
+    def planner(self, process_id: str, target: str | None = None) -> str:
+        process = self.catalog.process(process_id)
+        placed = place(process)
+        if not placed.dated:
+            missing = ", ".join(s.step.id for s in placed.steps if s.step.duration is None)
+            raise ValueError(f"timeline_planner({process_id!r}): every step needs a duration "
+                             f"in data/processes/{process_id}.yml to plan dates; missing in: {missing}")
+        target_step = target_milestone = None
+        if target:
+            target_step, target_milestone = placed.milestone(target)
+        return self._render("timeline_planner.html.j2", placed=placed, process=process,
+                            target_step=target_step, target_milestone=target_milestone,
+                            typical_total=total_text(placed, target), duration_text=duration_text)
+
+    def current_phase(self, process_id: str, clear: bool = False) -> str:
+        process = self.catalog.process(process_id)
+        placed = place(process)
+        steps = [[s.step.id, s.step.title, s.anchor] for s in placed.steps]
+        return self._render("timeline_now.html.j2", process=process, steps=steps,
+                            one=noun(process)[0], clear=clear)
+
+
+def register(env, catalog: Catalog, renderer) -> None:
+    """Register the timeline macros; ``renderer`` makes a Renderer for the current page."""
+
+    def macros() -> TimelineMacros:
+        return TimelineMacros(catalog, renderer())
+
+    @env.macro
+    def timeline(process_id: str, compact: bool = False, level: int = 3) -> str:
+        """A process as a timeline: an ordered list of its steps with a "Vi är här" marker."""
+        return macros().timeline(process_id, compact=compact, level=level)
+
+    @env.macro
+    def phase_questions(process_id: str, level: int = 3) -> str:
+        """The questions of each step of a process, under one heading per step."""
+        return macros().phase_questions(process_id, level=level)
+
+    @env.macro
+    def timeline_planner(process_id: str, target: str | None = None) -> str:
+        """Start date (and target date for a milestone) in, indicative dates and .ics out."""
+        return macros().planner(process_id, target=target)
+
+    @env.macro
+    def current_phase(process_id: str, clear: bool = False) -> str:
+        """A short line saying which step the reader has marked as "Vi är här"."""
+        return macros().current_phase(process_id, clear=clear)
+
+    @env.macro
+    def ladder(choose: bool = False, step: str | None = None) -> str:
+        """The involvement ladder; with choose=True the reader picks a level."""
+        return render_ladder(renderer(), catalog, choose=choose, step=step)
