@@ -14,6 +14,7 @@ from macros.brand_macros import write_assets as write_brand_assets
 from macros.catalog import Catalog, load
 from macros.glossary import abbreviations
 from macros.navigation import page_titles
+from macros.overview import notes_overview as render_notes_overview
 from macros.render import PageContext, Renderer
 from macros.timeline import register as register_timeline
 from macros.validate import DataError
@@ -57,6 +58,11 @@ def define_env(env) -> None:
     def glossary() -> str:
         """The glossary as a definition list."""
         return renderer().glossary(catalog.glossary)
+
+    @env.macro
+    def notes_overview() -> str:
+        """The "Mina anteckningar" page: saved notes by chapter (drawn by worksheets.js)."""
+        return render_notes_overview(renderer(), catalog, titles)
 
     register_timeline(env, catalog, renderer)
 

@@ -1,0 +1,77 @@
+"""Helpers for the worksheet tests (tests/test_worksheets_*.py)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from scripts.serve_static import serve
+from scripts.sitebuild import build_site
+
+# The site is served at the root of its origin, so its scope is "/".
+STORE_KEY = "shb:v1:/"
+WORKSHEET = "verktyg/rundabordssamtal/"
+OVERVIEW = "verktyg/mina-anteckningar/"
+BANK = "verktyg/fragebank/"
+FILE_KIND = "samverkanshandboken-anteckningar"
+
+
+def open_page(page, base_url: str, path: str):
+    """Go to a page and wait until worksheets.js has mounted its panel."""
+    page.goto(base_url + path)
+    page.wait_for_selector("#shb-ws")
+    return page
+
+
+def stored(page) -> dict | None:
+    raw = page.evaluate("k => localStorage.getItem(k)", STORE_KEY)
+    return json.loads(raw) if raw is not None else None
+
+
+def active_answers(page) -> dict:
+    data = stored(page)
+    return data["workspaces"][data["active"]]["answers"] if data else {}
+
+
+def seed(page, base_url: str, store: dict, path: str = WORKSHEET):
+    """Write a store into localStorage, then load ``path`` afresh."""
+    page.goto(base_url + path)
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE_KEY, json.dumps(store)])
+    return open_page(page, base_url, path)
+
+
+def store_with(answers: dict, name: str = "Kumla 2027", wid: str = "wtest1", values=None) -> dict:
+    return {"version": 1, "active": wid, "workspaces": {wid: {
+        "name": name, "created": "2026-01-01T00:00:00.000Z", "updated": "2026-01-01T00:00:00.000Z",
+        "answers": answers, "values": values or {}}}}
+
+
+def answer(checked: bool, note: str, **extra) -> dict:
+    return {"checked": checked, "note": note, "updated": "2026-01-02T00:00:00.000Z", **extra}
+
+
+def open_panel(page):
+    if not page.locator("#shb-ws").evaluate("d => d.open"):
+        page.click("#shb-ws > summary")
+
+
+def confirm(page, label: str):
+    """Press a button in the open dialog."""
+    dialog = page.locator("dialog.shb-dialog[open]")
+    dialog.wait_for()
+    dialog.get_by_role("button", name=label, exact=True).click()
+    dialog.wait_for(state="detached")
+
+
+@pytest.fixture(scope="session")
+def instant_base_url(tmp_path_factory) -> str:
+    """A build whose site_url is the local server's URL.
+
+    Material's instant navigation only takes over links found in sitemap.xml,
+    and it matches them on scheme, host and port; the port comes from
+    site_url. So this build is served first and built into afterwards.
+    """
+    folder = tmp_path_factory.mktemp("instant-site")
+    with serve(folder) as url:
+        build_site(folder, site_url=url)
+        yield url
