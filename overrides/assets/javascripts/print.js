@@ -47,26 +47,57 @@
     });
   }
 
-  /* Links inside the handbook print as full addresses; outside links print
-     their href from print.css unless the link text already is the address. */
+  /* The site's root where the page was opened, and under site_url. Material
+     writes the relative path to the root into #__config as "base". */
+  function siteRoots() {
+    var config = document.getElementById("__config");
+    var base = ".";
+    try {
+      base = (config && JSON.parse(config.textContent).base) || ".";
+    } catch (error) {
+      base = ".";
+    }
+    try {
+      return {
+        local: new URL(base.replace(/\/?$/, "/"), window.location.href).href,
+        public: new URL(base.replace(/\/?$/, "/"), pageAddress()).href,
+      };
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function samePage(url) {
+    var here = window.location.href.split("#")[0];
+    return url.split("#")[0] === here && url.indexOf("#") !== -1;
+  }
+
+  /* Links inside the handbook print as full addresses under site_url (links
+     may already be absolute: Material's instant loading rewrites them);
+     outside links print their href from print.css unless the link text
+     already is the address. */
   function markLinks() {
-    var base = pageAddress();
+    var roots = siteRoots();
     document.querySelectorAll(".md-content a[href]").forEach(function (a) {
-      var href = a.getAttribute("href");
-      if (!href || href.charAt(0) === "#") return;
+      var raw = a.getAttribute("href");
+      if (!raw || raw.charAt(0) === "#") return;
       if (a.closest(".shb-toolbar, .shb-print-only, .footnote")) return;
       if (a.classList.contains("headerlink") || a.classList.contains("footnote-ref")) return;
-      if (/^[a-z][a-z0-9+.-]*:/i.test(href)) {
-        if (a.textContent.trim() === href) a.classList.add("shb-print-href-same");
+      var resolved = a.href;
+      if (samePage(resolved)) return;
+      if (roots && resolved.indexOf(roots.local) === 0) {
+        a.setAttribute("data-shb-print-href", roots.public + resolved.slice(roots.local.length));
         return;
       }
-      var url;
+      if (/^[a-z][a-z0-9+.-]*:/i.test(raw)) {
+        if (a.textContent.trim() === raw) a.classList.add("shb-print-href-same");
+        return;
+      }
       try {
-        url = new URL(href, base).href;
+        a.setAttribute("data-shb-print-href", new URL(raw, pageAddress()).href);
       } catch (error) {
-        return;
+        /* not a usable address: print the link text only */
       }
-      a.setAttribute("data-shb-print-href", url);
     });
   }
 
