@@ -10,12 +10,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help install serve build test offline audit bench clean
+.PHONY: help install serve build pdf test offline audit bench clean
 
 help:
 	@echo "make serve   - preview the site at http://127.0.0.1:8000 (live reload)"
 	@echo "make test    - run all tests (schema, rendering, build, browser, axe)"
-	@echo "make build   - build the site into site/ with --strict"
+	@echo "make build   - build the site into site/ with --strict, with the PDFs"
+	@echo "make pdf     - only the PDFs of the worksheets (site/pdf/), building first if needed"
 	@echo "make offline - a zip of the site that works opened from disk (dist/)"
 	@echo "make audit   - Nu Html Checker on every page and a crawl of every link"
 	@echo "make bench   - build time, page weight, asset size, Lighthouse (bench.json)"
@@ -38,6 +39,16 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 	$(BIN)/python -m scripts.csp site
+	$(BIN)/python -m scripts.pdf site
+
+# The worksheet PDFs in site/pdf/. Builds first when site/ is missing or older
+# than its sources (the build makes the PDFs too).
+pdf: $(STAMP)
+	@if [ ! -f site/index.html ] || [ -n "$$(find mkdocs.yml $(wildcard brand.yml) docs data macros overrides -newer site/index.html -print -quit)" ]; then \
+		$(MAKE) --no-print-directory build; \
+	else \
+		$(BIN)/python -m scripts.pdf site; \
+	fi
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

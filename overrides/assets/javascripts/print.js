@@ -179,7 +179,7 @@
       tools.setAttribute("aria-label", "Skriv ut");
       tools.appendChild(button("Skriv ut tomt", "blank"));
       tools.appendChild(button("Skriv ut med mina anteckningar", "notes"));
-      toolbar.appendChild(tools);
+      toolbar.insertBefore(tools, toolbar.querySelector(".shb-pdf"));
     }
     markLinks();
   }
