@@ -1,0 +1,99 @@
+"""`make offline`: a zip of the site that works opened from disk (file://) in Chromium."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from scripts.offline import FOLDER
+from scripts.sitebuild import ROOT
+
+
+@pytest.fixture(scope="module")
+def offline_zip(tmp_path_factory) -> Path:
+    """The zip, made by the same command `make offline` runs."""
+    work = tmp_path_factory.mktemp("offline")
+    archive = work / "handbok.zip"
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.offline",
+         "--site-dir", str(work / "build" / FOLDER), "--zip", str(archive)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert archive.is_file()
+    return archive
+
+
+@pytest.fixture(scope="module")
+def unpacked(offline_zip, tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("unpacked")
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(target)
+    return target / FOLDER
+
+
+@pytest.fixture
+def file_page(context):
+    """A page that records every request that does not go to a file on disk."""
+    page = context.new_page()
+    page.foreign = []
+    page.errors = []
+    page.on("request", lambda r: r.url.startswith(("file:", "data:", "blob:", "about:"))
+            or page.foreign.append(r.url))
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    yield page
+    page.close()
+
+
+def test_zip_holds_one_folder_with_the_start_page(offline_zip):
+    with zipfile.ZipFile(offline_zip) as archive:
+        names = archive.namelist()
+    assert {n.split("/", 1)[0] for n in names} == {FOLDER}
+    assert f"{FOLDER}/index.html" in names
+    assert f"{FOLDER}/search/search_index.js" in names
+
+
+def test_pages_use_file_links_and_no_instant_navigation(unpacked):
+    start = (unpacked / "index.html").read_text(encoding="utf-8")
+    assert 'href="verktyg/rundabordssamtal.html"' in start
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',
+                                  start, re.S).group(1))
+    assert not [f for f in config["features"] if f.startswith("navigation.instant")]
+    for page in unpacked.rglob("*.html"):
+        assert "unpkg.com" not in page.read_text(encoding="utf-8"), page
+
+
+def test_search_finds_a_page_from_disk(unpacked, file_page):
+    page = file_page
+    page.goto((unpacked / "index.html").as_uri())
+    field = page.locator("input[data-md-component=search-query]")
+    field.click()
+    page.keyboard.type("rundabordssamtal")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=30000)
+    titles = page.locator(".md-search-result__item h1").all_inner_texts()
+    assert "Rundabordssamtal" in titles
+    page.locator(".md-search-result__item a", has_text="Rundabordssamtal").first.click()
+    page.wait_for_url(re.compile(r"/verktyg/rundabordssamtal\.html"))
+    assert page.title().startswith("Rundabordssamtal - ")
+    assert page.foreign == []
+    assert page.errors == []
+
+
+def test_a_worksheet_note_is_saved_from_disk(unpacked, file_page):
+    page = file_page
+    page.goto((unpacked / "verktyg" / "rundabordssamtal.html").as_uri())
+    note = page.locator("textarea.shb-q__note").first
+    note_id = note.get_attribute("id")
+    note.click()
+    page.keyboard.type("Boka lokalen i god tid")
+    page.locator("h1").first.click()  # leave the field
+    page.reload()
+    assert page.locator(f"textarea#{note_id}").input_value() == "Boka lokalen i god tid"
+    assert page.foreign == []
+    assert page.errors == []
