@@ -1,0 +1,249 @@
+"""The timeline, planner and ladder in Chromium: saving, keyboard, .ics, axe."""
+from __future__ import annotations
+
+from datetime import date
+
+import icalendar
+import pytest
+
+from tests.browser_checks import PageWatch, axe_violations, origin_of
+
+PHASES = "dialogprocessen/"
+MEETING = "verktyg/planera-motet/"
+
+
+def open_page(page, base_url, path):
+    watch = PageWatch(origin_of(base_url)).attach(page)
+    page.goto(base_url + path, wait_until="networkidle")
+    return watch
+
+
+def mark(page, step):
+    return page.locator(f'[data-shb-tl-mark="{step}"]')
+
+
+def current_items(page):
+    return page.locator('.shb-tl__item[aria-current="step"]')
+
+
+def press_with_keyboard(page, locator, key="Space"):
+    """Tab from the top of the page until ``locator`` has focus, then press ``key``."""
+    handle = locator.element_handle()
+    page.locator("body").focus()
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        if page.evaluate("el => document.activeElement === el", handle):
+            page.keyboard.press(key)
+            return
+    raise AssertionError("the control cannot be reached with Tab")
+
+
+def test_phase_marker_works_by_keyboard_and_survives_a_reload(page, base_url):
+    watch = open_page(page, base_url, PHASES)
+    assert current_items(page).count() == 0
+    press_with_keyboard(page, mark(page, "samlingsfas"), "Space")
+    assert mark(page, "samlingsfas").get_attribute("aria-pressed") == "true"
+    page.reload(wait_until="networkidle")
+    item = page.locator("#tl-dialogprocess-samlingsfas")
+    assert item.get_attribute("aria-current") == "step"
+    assert current_items(page).count() == 1
+    assert item.locator(".shb-tl__here").is_visible()
+    assert item.locator(".shb-tl__here").inner_text() == "Ni är här"
+    assert [mark(page, p).get_attribute("aria-pressed") for p in ("forfas", "samlingsfas")] == ["false", "true"]
+    # Saved in the active workspace of the worksheets' storage.
+    assert page.evaluate("window.shbStore.get('phase:dialogprocess')") == "samlingsfas"
+    # The "Var är vi nu?" line and the start page say the same.
+    assert "Samlingsfas (fas 2 av 6)" in page.locator("[data-shb-tl-now-text]").inner_text()
+    page.goto(base_url, wait_until="networkidle")
+    line = page.locator("[data-shb-tl-now-text]")
+    assert "Ni är här: Samlingsfas (fas 2 av 6)" in line.inner_text()
+    line.locator("a").click()
+    page.wait_for_url("**/dialogprocessen/#tl-dialogprocess-samlingsfas")
+    # Pressing again (Enter this time) removes the mark.
+    press_with_keyboard(page, mark(page, "samlingsfas"), "Enter")
+    assert current_items(page).count() == 0
+    page.reload(wait_until="networkidle")
+    assert current_items(page).count() == 0
+    assert "inte markerat" in page.locator("[data-shb-tl-now-text]").inner_text()
+    assert watch.console_errors == [] and watch.foreign_requests == []
+
+
+def test_only_one_phase_is_current(page, base_url):
+    open_page(page, base_url, PHASES)
+    mark(page, "forfas").click()
+    mark(page, "uppfoljning").click()
+    assert current_items(page).count() == 1
+    assert current_items(page).get_attribute("id") == "tl-dialogprocess-uppfoljning"
+    assert page.locator('[data-shb-tl-mark][aria-pressed="true"]').count() == 1
+    page.locator("[data-shb-tl-clear]").click()
+    assert current_items(page).count() == 0
+
+
+def test_without_the_workspace_store_the_marker_uses_its_own_key(context, base_url):
+    context.add_init_script(
+        "Object.defineProperty(window, 'shbStore', {get() { return undefined; }, set() {}});")
+    page = context.new_page()
+    open_page(page, base_url, PHASES)
+    mark(page, "formuleringsfas").click()
+    page.reload(wait_until="networkidle")
+    assert page.locator("#tl-dialogprocess-formuleringsfas").get_attribute("aria-current") == "step"
+    saved = page.evaluate("JSON.parse(localStorage.getItem('shb-timeline:v1'))")
+    assert saved == {"phase:dialogprocess": "formuleringsfas"}
+
+
+def test_step_maps_mark_their_own_process(page, base_url):
+    open_page(page, base_url, "verktyg/rundabordssamtal/")
+    items = page.locator(".shb-tl__item")
+    assert items.count() == 8
+    mark(page, "teman").click()
+    page.reload(wait_until="networkidle")
+    assert page.locator("#tl-rundabordssamtal-teman").get_attribute("aria-current") == "step"
+    assert page.evaluate("window.shbStore.get('phase:rundabordssamtal')") == "teman"
+    assert page.evaluate("window.shbStore.get('phase:dialogprocess')") is None
+    open_page(page, base_url, "verktyg/samverkan/")
+    assert page.locator(".shb-tl__item").count() == 5
+
+
+def fill_plan(page, start, target=None):
+    page.fill("[data-shb-plan-start]", start)
+    page.dispatch_event("[data-shb-plan-start]", "change")
+    if target:
+        page.fill("[data-shb-plan-target]", target)
+        page.dispatch_event("[data-shb-plan-target]", "change")
+
+
+def row_date(page, selector):
+    return page.locator(f"{selector} [data-shb-plan-date]").inner_text()
+
+
+def test_planner_shows_dates_and_keeps_them_after_a_reload(page, base_url):
+    open_page(page, base_url, PHASES)
+    assert row_date(page, '[data-shb-plan-step="forfas"]') == "–"
+    fill_plan(page, "2027-01-31")
+    assert row_date(page, '[data-shb-plan-step="forfas"]') == "Från 31 januari 2027 till 31 maj 2027"
+    assert row_date(page, '[data-shb-plan-step="samlingsfas"]') == "Från 31 maj 2027 till 30 november 2027"
+    assert row_date(page, '[data-shb-plan-milestone="signering"]') == "31 januari 2029"
+    timeline = page.locator("#tl-dialogprocess-forankring-och-beslut")
+    assert timeline.locator("[data-shb-tl-dates]").inner_text() == (
+        "Riktdatum: från 31 maj 2028 till 31 januari 2029")
+    assert "31 januari 2029" in timeline.locator('[data-shb-tl-milestone="signering"]').inner_text()
+    fill_plan(page, "2027-01-31", "2028-12-15")
+    assert row_date(page, '[data-shb-plan-milestone="signering"]') == "15 december 2028"
+    assert "som ni har valt" in page.locator("[data-shb-plan-summary]").inner_text()
+    page.reload(wait_until="networkidle")
+    assert page.input_value("[data-shb-plan-start]") == "2027-01-31"
+    assert page.input_value("[data-shb-plan-target]") == "2028-12-15"
+    assert row_date(page, '[data-shb-plan-milestone="signering"]') == "15 december 2028"
+    assert page.evaluate("window.shbStore.get('plan:dialogprocess')") == {
+        "start": "2027-01-31", "target": "2028-12-15"}
+
+
+def test_a_target_before_the_start_is_explained(page, base_url):
+    open_page(page, base_url, PHASES)
+    fill_plan(page, "2027-06-01", "2027-01-01")
+    error = page.locator("[data-shb-plan-error]")
+    assert "efter startdatumet" in error.inner_text()
+    assert page.get_attribute("[data-shb-plan-target]", "aria-invalid") == "true"
+    assert row_date(page, '[data-shb-plan-milestone="signering"]') == "1 juni 2029"
+
+
+def download_ics(page) -> tuple[bytes, icalendar.Calendar]:
+    with page.expect_download() as info:
+        page.click("[data-shb-plan-ics]")
+    raw = open(info.value.path(), "rb").read()
+    assert info.value.suggested_filename == "dialogprocess.ics"
+    return raw, icalendar.Calendar.from_ical(raw)
+
+
+def test_ics_file_has_one_event_per_phase_and_milestone(page, base_url):
+    open_page(page, base_url, PHASES)
+    page.click("[data-shb-plan-ics]")  # no start date yet: an explanation, no file
+    assert "startdatum" in page.locator("[data-shb-plan-error]").inner_text()
+    assert page.evaluate("document.activeElement.hasAttribute('data-shb-plan-start')")
+    fill_plan(page, "2027-01-31", "2028-12-15")
+    raw, cal = download_ics(page)
+
+    lines = raw.split(b"\r\n")
+    assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    assert all(len(line) <= 75 for line in lines)
+    assert cal.get("VERSION") == "2.0" and "Samverkanshandboken" in str(cal.get("PRODID"))
+
+    events = list(cal.walk("VEVENT"))
+    phases = page.locator("[data-shb-plan-step]").count()
+    milestones = page.locator("[data-shb-plan-milestone]").count()
+    assert (phases, milestones) == (6, 9)
+    assert len(events) == phases + milestones
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == len(uids)
+    page_url = base_url + PHASES
+    for e in events:
+        assert e.get("DTSTAMP") is not None
+        assert str(e["URL"]).startswith(page_url + "#tl-dialogprocess-")
+        anchor = str(e["URL"]).split("#", 1)[1]
+        assert page.locator(f"#{anchor}").count() == 1
+        assert str(e["DESCRIPTION"]).strip()
+        start, end = e["DTSTART"].dt, e["DTEND"].dt
+        assert type(start) is date and type(end) is date and end > start
+        assert e["DTSTART"].params.get("VALUE") == "DATE"
+
+    by_summary = {str(e["SUMMARY"]): e for e in events}
+    signing = by_summary["Milstolpe: Signering"]
+    assert signing["DTSTART"].dt == date(2028, 12, 15)
+    assert (signing["DTEND"].dt - signing["DTSTART"].dt).days == 1
+    forfas = by_summary["Förfas"]
+    assert forfas["DTSTART"].dt == date(2027, 1, 31)
+    assert "Parterna hittar varandra" in str(forfas["DESCRIPTION"])
+    # Phases follow each other without gaps; the exclusive end is the next start.
+    phase_events = [by_summary[t] for t in ("Förfas", "Samlingsfas", "Formuleringsfas",
+                                              "Förankrings- och beslutsfas", "Genomförandefas", "Uppföljning")]
+    for before, after in zip(phase_events, phase_events[1:]):
+        assert before["DTEND"].dt == after["DTSTART"].dt
+    assert by_summary["Förankrings- och beslutsfas"]["DTEND"].dt == date(2028, 12, 15)
+
+
+def test_ladder_choice_by_keyboard_survives_a_reload_and_shows_at_step_a(page, base_url):
+    watch = open_page(page, base_url, MEETING)
+    note = page.locator('[data-shb-step="a-forma-grunden"] [data-shb-ladder-choice]')
+    assert "inte valt" in note.inner_text()
+    press_with_keyboard(page, page.locator("#shb-ladder-information"), "Space")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert page.is_checked("#shb-ladder-delaktighet")
+    page.reload(wait_until="networkidle")
+    assert page.is_checked("#shb-ladder-delaktighet")
+    level = page.locator('[data-shb-ladder-level="delaktighet"]')
+    assert "is-chosen" in level.get_attribute("class")
+    assert level.locator("[data-shb-ladder-badge]").is_visible()
+    assert "steg 3 av 4, Delaktighet" in note.inner_text()
+    assert page.locator("[data-shb-ladder-status]").inner_text() == "Ni siktar på steg 3 av 4: Delaktighet."
+    assert page.evaluate("window.shbStore.get('ladder:level')") == "delaktighet"
+    assert watch.console_errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", [PHASES, MEETING, "verktyg/rundabordssamtal/", ""])
+def test_axe_finds_nothing_with_choices_made(browser, base_url, scheme, path):
+    ctx = browser.new_context(locale="sv-SE", color_scheme=scheme)
+    page = ctx.new_page()
+    try:
+        open_page(page, base_url, PHASES)
+        mark(page, "samlingsfas").click()
+        fill_plan(page, "2027-01-31", "2026-01-01")  # with the error message showing
+        open_page(page, base_url, MEETING)
+        page.check("#shb-ladder-forankring")
+        open_page(page, base_url, path)
+        assert axe_violations(page) == []
+    finally:
+        ctx.close()
+
+
+def test_print_shows_the_marker_but_not_the_buttons(page, base_url):
+    open_page(page, base_url, PHASES)
+    mark(page, "formuleringsfas").click()
+    page.emulate_media(media="print")
+    assert not mark(page, "formuleringsfas").is_visible()
+    assert page.locator("#tl-dialogprocess-formuleringsfas .shb-tl__here").is_visible()
+    direction = page.evaluate(
+        "getComputedStyle(document.querySelector('.shb-tl__list')).flexDirection + ' ' + "
+        "getComputedStyle(document.querySelector('.shb-tl__list')).display")
+    assert not direction.endswith("flex")  # a vertical list on paper
