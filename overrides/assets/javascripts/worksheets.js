@@ -148,7 +148,7 @@
     if (err) err.textContent = "";
     box.replaceChildren(text);
     if (canUndo) {
-      box.append(" ", el("button", { type: "button", class: "md-button shb-undo", "data-shb-act": "undo" }, ["Ångra"]));
+      box.append(" ", el("button", { type: "button", class: "shb-btn shb-undo", "data-shb-act": "undo" }, ["Ångra"]));
     }
   }
   function error(text) {
@@ -176,10 +176,10 @@
         form.append(el("p", { class: "shb-dialog__field" }, [
           el("label", { for: "shb-dialog-name" }, ["Namn på arbetsytan"]), input]));
       }
-      var cancel = el("button", { value: "", formnovalidate: "", class: "md-button" }, ["Avbryt"]);
+      var cancel = el("button", { value: "", formnovalidate: "", class: "shb-btn" }, ["Avbryt"]);
       if (!input) cancel.setAttribute("autofocus", "");
       form.append(el("p", { class: "shb-dialog__buttons" }, [
-        el("button", { value: "ok", class: "md-button md-button--primary" }, [okLabel]), cancel]));
+        el("button", { value: "ok", class: "shb-btn shb-btn--primary" }, [okLabel]), cancel]));
       var dialog = el("dialog", { class: "shb-dialog", "aria-labelledby": "shb-dialog-title" }, [form]);
       dialog.addEventListener("close", function () {
         var result = dialog.returnValue === "ok" ? (input ? input.value.trim() : true) : null;
@@ -256,7 +256,7 @@
   function buildPanel(host, tools) {
     var notes = tools && tools.getAttribute("data-shb-notes");
     var button = function (act, label) {
-      return el("button", { type: "button", class: "md-button", "data-shb-act": act }, [label]);
+      return el("button", { type: "button", class: "shb-btn", "data-shb-act": act }, [label]);
     };
     var body = el("div", { class: "shb-ws__body" }, [
       el("p", { class: "shb-ws__row" }, [
@@ -360,7 +360,7 @@
         t.append(el("p", { id: "shb-page-progress", class: "shb-progress" }));
       }
       t.append(el("div", { class: "shb-list-actions" }, [
-        el("button", { type: "button", class: "md-button", "data-shb-act": "clear-list", "data-shb-list-id": id },
+        el("button", { type: "button", class: "shb-btn", "data-shb-act": "clear-list", "data-shb-list-id": id },
           ["Rensa listan", el("span", { class: "shb-sr-only" }, [" " + title])]),
         el("p", { class: "shb-list-status", role: "status" })]));
     });
