@@ -196,6 +196,22 @@ def test_links_print_their_address(page, base_url):
     assert page.locator(".md-content .headerlink[data-shb-print-href]").count() == 0
 
 
+def test_links_within_the_page_print_no_address(page, base_url):
+    open_page(page, base_url)
+    page.evaluate("""() => {
+        const a = document.createElement('a');
+        a.href = '#rundabordssamtal-teman'; a.id = 'shb-test-anchor'; a.textContent = 'Teman';
+        document.querySelector('.md-content__inner').appendChild(a); }""")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    contents = page.evaluate("""() => [...document.querySelectorAll('.md-content a[href]')]
+        .filter(a => a.href.split('#')[0] === location.href.split('#')[0] && a.href.includes('#'))
+        .filter(a => a.getClientRects().length > 0)
+        .map(a => getComputedStyle(a, '::after').content)""")
+    assert len(contents) >= 1
+    assert set(contents) <= {"none", "normal"}, contents
+
+
 def test_a4_page_rule(page, base_url):
     open_page(page, base_url)
     rules = page.evaluate("""() => [...document.styleSheets].flatMap(s => {

@@ -75,22 +75,25 @@
   /* Links inside the handbook print as full addresses under site_url (links
      may already be absolute: Material's instant loading rewrites them);
      outside links print their href from print.css unless the link text
-     already is the address. */
+     already is the address. Links within the page print no address. */
   function markLinks() {
     var roots = siteRoots();
     document.querySelectorAll(".md-content a[href]").forEach(function (a) {
       var raw = a.getAttribute("href");
-      if (!raw || raw.charAt(0) === "#") return;
-      if (a.closest(".shb-toolbar, .shb-print-only, .footnote")) return;
-      if (a.classList.contains("headerlink") || a.classList.contains("footnote-ref")) return;
+      if (!raw) return;
+      if (raw.charAt(0) === "#" || samePage(a.href) ||
+          a.closest(".shb-toolbar, .shb-print-only, .footnote") ||
+          a.classList.contains("headerlink") || a.classList.contains("footnote-ref")) {
+        a.classList.add("shb-print-no-href");
+        return;
+      }
       var resolved = a.href;
-      if (samePage(resolved)) return;
       if (roots && resolved.indexOf(roots.local) === 0) {
         a.setAttribute("data-shb-print-href", roots.public + resolved.slice(roots.local.length));
         return;
       }
       if (/^[a-z][a-z0-9+.-]*:/i.test(raw)) {
-        if (a.textContent.trim() === raw) a.classList.add("shb-print-href-same");
+        if (a.textContent.trim() === raw) a.classList.add("shb-print-no-href");
         return;
       }
       try {
