@@ -45,6 +45,7 @@
   function quote(s) { return "\u201d" + s + "\u201d"; }
   function fail(msg) { throw { shb: msg }; }
   function clone(v) { return JSON.parse(JSON.stringify(v)); }
+  function today() { return new Date().toLocaleDateString("sv-SE"); } // YYYY-MM-DD
   function count(n, m) { return n + " av " + m + (m === 1 ? " fråga besvarad" : " frågor besvarade"); }
 
   // ---- the stored format --------------------------------------------------
@@ -156,13 +157,12 @@
     var err = byId("shb-ws-error");
     if (err) err.textContent = text;
   }
-  function snapshot() {
+  // One step of undo; it is retired by the next change, which it would overwrite.
+  function dropUndo(keep) {
+    undo = keep ? JSON.stringify(data) : null;
     all(".shb-undo").forEach(function (b) { b.remove(); });
-    undo = JSON.stringify(data);
   }
-  function dropUndo() {
-    if (undo) { undo = null; all(".shb-undo").forEach(function (b) { b.remove(); }); }
-  }
+  function snapshot() { dropUndo(true); }
 
   // An accessible confirmation (or name) dialog; resolves to true, a name or null.
   function ask(title, lines, okLabel, name) {
@@ -390,9 +390,7 @@
       .replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "arbetsyta";
   }
   function download(ext, text, type) {
-    var d = new Date(), pad = function (n) { return (n < 10 ? "0" : "") + n; };
-    var name = "anteckningar-" + slug(ws().name) + "-" + d.getFullYear() + "-" + pad(d.getMonth() + 1) +
-      "-" + pad(d.getDate()) + "." + ext;
+    var name = "anteckningar-" + slug(ws().name) + "-" + today() + "." + ext;
     var url = URL.createObjectURL(new Blob([text], { type: type + ";charset=utf-8" }));
     el("a", { href: url, download: name }).click(); // detached: instant navigation never sees it
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
@@ -413,7 +411,7 @@
   function exportMarkdown() {
     var w = ws(), r = grouped(w, questionIndex());
     var out = ["# Anteckningar: " + md(w.name), "",
-      "Protokoll från Samverkanshandboken, " + now().slice(0, 10) + ". [x] betyder att frågan är besvarad.", ""];
+      "Protokoll från Samverkanshandboken, " + today() + ". [x] betyder att frågan är besvarad.", ""];
     function item(it) {
       out.push("- [" + (it.a.checked ? "x" : " ") + "] " + md(it.text));
       if (it.a.note.trim()) {
