@@ -471,10 +471,10 @@
         var name = targetRow.getAttribute("data-shb-summary");
         var date = byMilestone[targetRow.getAttribute("data-shb-step") + "/" + targetId];
         if (plan.target && result.scale !== 1) {
-          text += " " + name + " " + formatDate(date) + ", som ni har valt. Tiden fram till dess är " +
+          text += " " + name + ": " + formatDate(date) + ", ert mål. Tiden fram till dess är " +
             Math.round(result.scale * 100) + " procent av den typiska.";
         } else {
-          text += " " + name + " med typiska tider: " + formatDate(date) + ".";
+          text += " " + name + ": " + formatDate(date) + ", med typiska tider.";
         }
       }
     } else {
