@@ -139,6 +139,15 @@ def write_pdfs(browser, base_url: str, site_dir: Path, out_dir: Path,
             for job, path in todo]
 
 
+def write_site_pdfs(browser, site_dir: Path, out_dir: Path | None = None,
+                    catalog: Catalog | None = None) -> list[Path]:
+    """Serve ``site_dir`` and print its PDFs into ``out_dir`` (default: site/pdf)."""
+    site_dir = Path(site_dir).resolve()
+    catalog = catalog or load(ROOT / "data", ROOT / "docs")
+    with serve(site_dir) as base_url:
+        return write_pdfs(browser, base_url, site_dir, Path(out_dir or site_dir / "pdf"), catalog)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("site", type=Path, help="a built site folder, e.g. site")
@@ -147,14 +156,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    site_dir = args.site.resolve()
-    out_dir = (args.out or site_dir / "pdf").resolve()
-    catalog = load(ROOT / "data", ROOT / "docs")
     try:
-        with serve(site_dir) as base_url, sync_playwright() as playwright:
+        with sync_playwright() as playwright:
             browser = launch(playwright)
             try:
-                written = write_pdfs(browser, base_url, site_dir, out_dir, catalog)
+                written = write_site_pdfs(browser, args.site, args.out)
             finally:
                 browser.close()
     except PdfError as error:

@@ -10,9 +10,14 @@ from scripts.sitebuild import ROOT, build_site
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The handbook built once, strictly, into a temporary folder."""
-    return build_site(tmp_path_factory.mktemp("site"))
+def site_dir(tmp_path_factory, browser) -> Path:
+    """The handbook built once, as `make build` does, into a temporary folder:
+    strictly, with the security policy, then the PDFs (pdf/, linked from pages)."""
+    from scripts.pdf import write_site_pdfs
+
+    site = build_site(tmp_path_factory.mktemp("site"))
+    write_site_pdfs(browser, site)
+    return site
 
 
 @pytest.fixture(scope="session")

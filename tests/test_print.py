@@ -218,3 +218,22 @@ def test_a4_page_rule(page, base_url):
         try { return [...s.cssRules]; } catch (e) { return []; } })
         .filter(r => r instanceof CSSPageRule).map(r => r.style.getPropertyValue('size'))""")
     assert "A4" in [r.strip() for r in rules] or "a4" in [r.strip().lower() for r in rules]
+
+
+def test_print_tools_mount_again_when_material_swaps_the_page(page, base_url):
+    """Instant navigation swaps the content and emits document$; the buttons
+    must come back in the new page's first toolbar. (Material's own click
+    handling needs the sitemap's host, so the swap is done here by hand.)"""
+    open_page(page, base_url)
+    page.evaluate("""async () => {
+        const html = await (await fetch('../planera-motet/')).text();
+        const next = new DOMParser().parseFromString(html, 'text/html');
+        document.querySelector('.md-content').replaceWith(
+            document.adoptNode(next.querySelector('.md-content')));
+        history.pushState({}, '', '../planera-motet/');
+        window.document$.next(document);
+    }""")
+    page.wait_for_selector(".md-content .shb-toolbar .shb-print-tools")
+    assert "Planera" in page.inner_text(".md-content h1")
+    assert page.locator(".shb-print-tools").count() == 1
+    assert page.locator(".shb-toolbar").first.locator(".shb-print-tools").count() == 1

@@ -1,7 +1,8 @@
 """The PDFs: each worksheet and checklist, the booklet, and the links to them.
 
-scripts/pdf.py prints the built site (the ``site_dir`` fixture) into a
-temporary folder once per session; the PDFs are read back with pypdf.
+The ``site_dir`` fixture builds the site into a temporary folder as `make
+build` does, ending with scripts/pdf.py, which prints the PDFs into its pdf/
+folder once per session; the PDFs are read back with pypdf.
 """
 from __future__ import annotations
 
@@ -50,12 +51,23 @@ def assert_a4(reader: pypdf.PdfReader) -> None:
 
 
 @pytest.fixture(scope="session")
-def pdf_dir(browser, base_url, site_dir, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("pdf")
-    written = pdf.write_pdfs(browser, base_url, site_dir, out, CATALOG)
-    assert sorted(p.name for p in written) == sorted(
+def pdf_dir(site_dir) -> Path:
+    """The PDFs that the build fixture printed with scripts/pdf.py (as `make build` does)."""
+    out = site_dir / "pdf"
+    assert sorted(p.name for p in out.glob("*.pdf")) == sorted(
         [f"{p.id}.pdf" for p in PRINTABLE] + [pdf.BOOKLET_FILE])
     return out
+
+
+def test_pdf_step_writes_into_any_folder(browser, site_dir, tmp_path):
+    """`scripts.pdf SITE --out DIR`: the same files, fresh, in another folder."""
+    only = type(CATALOG)(processes={"rundabordssamtal": ROUND_TABLE})
+    written = pdf.write_site_pdfs(browser, site_dir, tmp_path / "out", only)
+    assert [p.name for p in written] == ["rundabordssamtal.pdf", pdf.BOOKLET_FILE]
+    for path in written:
+        reader = pypdf.PdfReader(path)
+        assert_a4(reader)
+        assert reader.outline
 
 
 @pytest.fixture(scope="session")
