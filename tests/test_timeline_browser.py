@@ -1,12 +1,14 @@
 """The timeline, planner and ladder in Chromium: saving, keyboard, .ics, axe."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import icalendar
 import pytest
 
 from tests.browser_checks import PageWatch, axe_violations, origin_of
+from tests.worksheets_support import instant_base_url  # noqa: F401 - a fixture
 
 PHASES = "dialogprocessen/"
 MEETING = "verktyg/planera-motet/"
@@ -249,3 +251,28 @@ def test_print_shows_the_marker_but_not_the_buttons(page, base_url):
         "getComputedStyle(document.querySelector('.shb-tl__list')).flexDirection + ' ' + "
         "getComputedStyle(document.querySelector('.shb-tl__list')).display")
     assert not direction.endswith("flex")  # a vertical list on paper
+
+
+def test_marker_planner_and_ladder_follow_instant_navigation(page, instant_base_url):
+    open_page(page, instant_base_url, PHASES)
+    mark(page, "samlingsfas").click()
+    page.evaluate("window.__noReload = true")
+    page.locator(".md-nav a", has_text="Planera ett involverande möte").first.click()
+    page.wait_for_url(re.compile(re.escape(MEETING) + "$"))
+    page.wait_for_selector("#shb-ladder-delaktighet")
+    page.check("#shb-ladder-delaktighet")
+    assert "Delaktighet" in page.locator("[data-shb-ladder-choice]").inner_text()
+    page.locator(".md-nav a", has_text="Processens faser").first.click()
+    page.wait_for_url(re.compile(re.escape(PHASES) + "$"))
+    page.wait_for_selector('[data-shb-tl-mark="forfas"]:not([hidden])')
+    assert page.evaluate("window.__noReload") is True, "navigation was not instant"
+    assert current_items(page).get_attribute("id") == "tl-dialogprocess-samlingsfas"
+    # One click toggles once: listeners are not stacked by the remount.
+    mark(page, "forfas").click()
+    assert current_items(page).get_attribute("id") == "tl-dialogprocess-forfas"
+    fill_plan(page, "2027-01-31")
+    assert row_date(page, '[data-shb-plan-milestone="signering"]') == "31 januari 2029"
+    page.locator(".md-nav a", has_text="Start").first.click()
+    page.wait_for_selector("[data-shb-tl-now]:not([hidden])")
+    assert page.evaluate("window.__noReload") is True
+    assert "Ni är här: Förfas (fas 1 av 6)" in page.locator("[data-shb-tl-now-text]").inner_text()
