@@ -50,3 +50,12 @@ class PageWatch:
 def origin_of(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
+
+
+def wait_for_path(page, path: str) -> None:
+    """Wait until the page shows ``path`` (a site-relative path ending in '/').
+
+    Material's ``navigation.tracking`` may add a heading's anchor to the
+    address right after an instant navigation, so the fragment is ignored.
+    """
+    page.wait_for_function("p => location.pathname.endsWith('/' + p)", arg=path)

@@ -7,6 +7,7 @@ folder once per session; the PDFs are read back with pypdf.
 from __future__ import annotations
 
 import re
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
@@ -26,8 +27,9 @@ A4 = (595.0, 842.0)  # points; Chromium rounds to 594.96 x 841.92
 
 
 def flat(text: str) -> str:
-    """Whitespace-normalised text, so line breaks and hyphenation do not matter."""
-    text = text.replace("\u00ad", "")
+    """Whitespace-normalised text, so line breaks, hyphenation and ligatures
+    (the font may print "fi" as one glyph, U+FB01) do not matter."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
     text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", text)
     return " ".join(text.split())
 

@@ -1,13 +1,12 @@
 """The timeline, planner and ladder in Chromium: saving, keyboard, .ics, axe."""
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import icalendar
 import pytest
 
-from tests.browser_checks import PageWatch, axe_violations, origin_of
+from tests.browser_checks import PageWatch, axe_violations, origin_of, wait_for_path
 from tests.worksheets_support import instant_base_url  # noqa: F401 - a fixture
 
 PHASES = "dialogprocessen/"
@@ -258,12 +257,12 @@ def test_marker_planner_and_ladder_follow_instant_navigation(page, instant_base_
     mark(page, "samlingsfas").click()
     page.evaluate("window.__noReload = true")
     page.locator(".md-nav a", has_text="Planera ett involverande möte").first.click()
-    page.wait_for_url(re.compile(re.escape(MEETING) + "$"))
+    wait_for_path(page, MEETING)
     page.wait_for_selector("#shb-ladder-delaktighet")
     page.check("#shb-ladder-delaktighet")
     assert "Delaktighet" in page.locator("[data-shb-ladder-choice]").inner_text()
     page.locator(".md-nav a", has_text="Processens faser").first.click()
-    page.wait_for_url(re.compile(re.escape(PHASES) + "$"))
+    wait_for_path(page, PHASES)
     page.wait_for_selector('[data-shb-tl-mark="forfas"]:not([hidden])')
     assert page.evaluate("window.__noReload") is True, "navigation was not instant"
     assert current_items(page).get_attribute("id") == "tl-dialogprocess-samlingsfas"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from tests.browser_checks import PageWatch, origin_of
+from tests.browser_checks import PageWatch, origin_of, wait_for_path
 from tests.worksheets_support import (BANK, STORE_KEY, WORKSHEET, active_answers,
                                       instant_base_url, open_page, stored)
 
@@ -55,7 +55,7 @@ def test_state_follows_instant_navigation(page, instant_base_url):
 
     # Away through the navigation, to the question bank: same question, same state.
     page.locator(".md-nav a", has_text="Frågebank").first.click()
-    page.wait_for_url(re.compile(re.escape(BANK) + "$"))
+    wait_for_path(page, BANK)
     page.wait_for_selector(f"#shb-note-{Q1}")
     assert page.evaluate("window.__noReload") is True, "navigation was not instant"
     assert page.is_checked(f"#shb-check-{Q1}")
@@ -66,7 +66,7 @@ def test_state_follows_instant_navigation(page, instant_base_url):
     # Untick here, then back to the worksheet.
     page.uncheck(f"#shb-check-{Q1}")
     page.locator(".md-nav a", has_text="Rundabordssamtal").first.click()
-    page.wait_for_url(re.compile(re.escape(WORKSHEET) + "$"))
+    wait_for_path(page, WORKSHEET)
     page.wait_for_selector("#shb-ws")
     assert page.evaluate("window.__noReload") is True
     assert not page.is_checked(f"#shb-check-{Q1}")
