@@ -66,12 +66,10 @@ def define_env(env) -> None:
 
     register_timeline(env, catalog, renderer)
 
-    env.variables["_shb_abbreviations"] = abbreviations(catalog.glossary)
-
-
-def on_post_page_macros(env) -> None:
-    """Append the glossary as abbreviations, so Material shows each term's tooltip."""
-    env.markdown += env.variables["_shb_abbreviations"]
+    # The glossary as abbreviations on every page (tooltips): the abbr
+    # extension's own option, set once here rather than appended to each page.
+    abbr = env.conf["mdx_configs"].setdefault("abbr", {})
+    abbr["glossary"] = abbreviations(catalog.glossary)
 
 
 def on_post_build(env) -> None:

@@ -37,13 +37,11 @@ class BrandRenderer:
 
     def __init__(self, brand: Brand, context: PageContext) -> None:
         self.brand = brand
-        self.env = Renderer(context).env
-        self.env.filters["swedish_date"] = swedish_date
-        self.env.filters["tel"] = tel
-        self.env.filters["display_url"] = display_url
+        self.renderer = Renderer(context)
+        self.renderer.env.filters.update(swedish_date=swedish_date, tel=tel, display_url=display_url)
 
     def _render(self, template: str, **values) -> str:
-        return self.env.get_template(template).render(**values)
+        return self.renderer.render(template, **values)
 
     def support_box(self) -> str:
         return self._render("brand_support.html.j2", support=self.brand.support)

@@ -84,8 +84,8 @@ def stylesheet(brand: Brand) -> str:
     """The brand stylesheet: Material's colour variables for both schemes."""
     primary = brand.colors.primary_hex
     accent = brand.colors.accent_hex
-    env = Renderer(PageContext(url="")).env
-    return env.get_template("brand.css.j2").render(
+    return Renderer(PageContext(url="")).render(
+        "brand.css.j2",
         primary=primary,
         primary_light=mix(primary, WHITE, 0.15),
         primary_dark=mix(primary, BLACK, 0.2),

@@ -18,15 +18,17 @@ def _spellings(term: str, forms: tuple[str, ...]) -> list[str]:
     return words
 
 
-def abbreviations(glossary: Glossary) -> str:
-    """Markdown ``*[word]: definition`` lines for every term and inflected form.
+def abbreviations(glossary: Glossary) -> dict[str, str]:
+    """Every term and inflected form, mapped to its definition on one line.
 
-    The abbr extension escapes the definition when it writes the title
-    attribute, so the text from data never becomes markup.
+    This is the ``glossary`` option of Markdown's abbr extension: it marks
+    each word on every page with ``<abbr title="definition">``, which
+    Material shows as a tooltip. The extension escapes the title, so text
+    from data never becomes markup.
     """
-    lines = []
+    words: dict[str, str] = {}
     for term in glossary.terms:
         definition = _one_line(term.definition)
         for word in _spellings(term.term, term.forms):
-            lines.append(f"*[{word}]: {definition}")
-    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+            words[word] = definition
+    return words

@@ -11,5 +11,5 @@ def render_ladder(renderer: Renderer, catalog: Catalog, choose: bool = False,
     the worksheet step (``data-shb-step``) beside which the choice is shown."""
     if catalog.ladder is None:
         raise KeyError("ladder(): there is no data/ladder.yml; add it or remove the macro call")
-    return renderer.env.get_template("ladder.html.j2").render(
-        ladder=catalog.ladder, choose=choose, step=step)
+    return renderer.render(
+        "ladder.html.j2", ladder=catalog.ladder, choose=choose, step=step)

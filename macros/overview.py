@@ -49,5 +49,4 @@ def notes_overview(renderer: Renderer, catalog: Catalog, page_titles: dict[str, 
     """The overview's placeholder markup and the question index."""
     index = {"version": INDEX_VERSION,
              "questions": question_index(catalog, page_titles, renderer.context.page_url)}
-    template = renderer.env.get_template("notes_overview.html.j2")
-    return template.render(index_json=script_json(index))
+    return renderer.render("notes_overview.html.j2", index_json=script_json(index))

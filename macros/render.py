@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup, escape
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
@@ -69,33 +70,48 @@ class PageContext:
         return f"{url}#{anchor}" if anchor else url
 
 
+@pass_context
+def _page_url(context, page: str) -> str:
+    """The ``page_url`` filter: a page's address relative to the page being built."""
+    return context["page_context"].page_url(page)
+
+
+@cache
+def environment() -> Environment:
+    """The one Jinja2 environment for ``macros/templates``, shared by every page
+    so that each template is compiled once per build."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["paragraphs"] = paragraphs
+    env.filters["md_heading"] = md_heading
+    env.filters["numbered"] = numbered
+    env.filters["page_url"] = _page_url
+    return env
+
+
 class Renderer:
     """Renders data for one page."""
 
     def __init__(self, context: PageContext) -> None:
         self.context = context
-        self.env = Environment(
-            loader=FileSystemLoader(TEMPLATES),
-            autoescape=select_autoescape(default=True, default_for_string=True),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        self.env.filters["paragraphs"] = paragraphs
-        self.env.filters["md_heading"] = md_heading
-        self.env.filters["numbered"] = numbered
-        self.env.filters["page_url"] = context.page_url
+        self.env = environment()
 
-    def _render(self, template: str, **values) -> str:
-        return self.env.get_template(template).render(**values)
+    def render(self, template: str, **values) -> str:
+        """Render one template of ``macros/templates`` for this page."""
+        return self.env.get_template(template).render(page_context=self.context, **values)
 
     def worksheet(self, process: Process, level: int = 2) -> str:
         total = sum(len(step.questions) for step in process.steps)
-        return self._render("worksheet.md.j2", process=process, level=level, total=total)
+        return self.render("worksheet.md.j2", process=process, level=level, total=total)
 
     def questions(self, qlist: QuestionList) -> str:
-        return self._render("questions.md.j2", qlist=qlist)
+        return self.render("questions.md.j2", qlist=qlist)
 
     def question_bank(self, catalog: Catalog, page_titles: dict[str, str], level: int = 2) -> str:
         groups = [_bank_group(p.id, p.title, p.page, page_titles,
@@ -105,11 +121,11 @@ class Renderer:
                    for q in catalog.question_lists.values()]
         groups = [g for g in groups if g.total]
         groups.sort(key=lambda g: (g.order, g.title))
-        return self._render("question_bank.md.j2", groups=groups, level=level)
+        return self.render("question_bank.md.j2", groups=groups, level=level)
 
     def glossary(self, glossary: Glossary) -> str:
         terms = sorted(glossary.terms, key=lambda t: t.term.casefold())
-        return self._render("glossary.md.j2", terms=terms)
+        return self.render("glossary.md.j2", terms=terms)
 
 
 @dataclass(frozen=True)

@@ -154,7 +154,7 @@ class TimelineMacros:
         self.renderer = renderer
 
     def _render(self, template: str, **values) -> str:
-        return self.renderer.env.get_template(template).render(**values)
+        return self.renderer.render(template, **values)
 
     def timeline(self, process_id: str, compact: bool = False, level: int = 3) -> str:
         process = self.catalog.process(process_id)

@@ -9,7 +9,11 @@ import yaml
 from macros.validate import Collector
 
 
-class _StrictLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (much faster), else PyYAML's own.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_SafeLoader):
     """A safe loader that refuses a key written twice in one mapping."""
 
 

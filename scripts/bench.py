@@ -5,7 +5,11 @@
 In one run on one machine it measures:
 
 - cold build time (a fresh `mkdocs build` process) of the handbook and of a
-  stock Material site made from the same docs/ and nav, and their ratio;
+  stock Material site made from the same pages and nav, and their ratio. The
+  stock site gets the pages as the handbook's macros expand them
+  (scripts/expanded_docs.py): both convert the same content, so the ratio
+  and the weights show what the handbook's own machinery (macros, theme
+  overrides, CSS, JavaScript, brand, glossary) adds to plain Material;
 - bytes on the wire for a first view of every page (every response gzipped,
   as a static host serves them, with an empty cache) against the stock
   build: the median of the per-page ratios and the heaviest page;
@@ -62,9 +66,16 @@ def _env() -> dict[str, str]:
 
 
 def stock_config(workdir: Path) -> Path:
-    """A stock Material configuration over a copy of the same Markdown and nav."""
+    """A stock Material configuration over the same Markdown and nav.
+
+    The pages are the handbook's own after its macros have run
+    (scripts/expanded_docs.py), so that both builds convert the same content;
+    stock Material gets no overrides, no extra CSS or JavaScript, no brand and
+    no plugin but search.
+    """
     ours = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    shutil.copytree(ROOT / "docs", workdir / "docs")
+    subprocess.run([sys.executable, "-m", "scripts.expanded_docs", str(workdir / "docs")],
+                   check=True, env=_env(), cwd=ROOT, capture_output=True)
     config = {
         "site_name": ours["site_name"],
         "site_url": ours.get("site_url", ""),
