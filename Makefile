@@ -38,6 +38,7 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/python -m scripts.minify site
 	$(BIN)/python -m scripts.csp site
 	$(BIN)/python -m scripts.pdf site
 

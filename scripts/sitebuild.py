@@ -8,13 +8,14 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from scripts import csp
+from scripts import csp, minify
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def build_site(site_dir: Path, config_file: Path | None = None, **overrides) -> Path:
-    """Build as `make build` does: mkdocs --strict, then the security policy.
+    """Build as `make build` does: mkdocs --strict, our assets minified, then
+    the security policy.
 
     Raises on any warning or error. (The PDF step is separate: scripts.pdf.)
     """
@@ -23,5 +24,6 @@ def build_site(site_dir: Path, config_file: Path | None = None, **overrides) -> 
                          site_dir=str(site_dir), strict=True, **overrides)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     build(config)
+    minify.apply(Path(site_dir))
     csp.apply(Path(site_dir))
     return Path(site_dir)
