@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
 from macros.brand_macros import register as register_brand
@@ -58,6 +59,12 @@ def define_env(env) -> None:
     def glossary() -> str:
         """The glossary as a definition list."""
         return renderer().glossary(catalog.glossary)
+
+    @env.macro
+    def file_url(path: str) -> str:
+        """The address of a file that a later step adds to the site (the PDFs),
+        relative to this page, for directory and file URLs alike."""
+        return str(escape(renderer().context.page_url(path)))
 
     @env.macro
     def notes_overview() -> str:

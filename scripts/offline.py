@@ -4,7 +4,8 @@ The build switches on Material's offline plugin through SHB_OFFLINE (see
 mkdocs.yml); macros/brand_site.py then turns off instant navigation and
 directory URLs and keeps the search shim local. The zip holds one folder;
 unpacked, its index.html opens in a browser straight from the disk, with
-search and worksheets working.
+search and worksheets working, and the worksheet PDFs beside the pages (the
+PDF step of `make build`, printed from this build).
 
     python -m scripts.offline [--site-dir DIR] [--zip FILE]
 """
@@ -15,6 +16,8 @@ import os
 import shutil
 import zipfile
 from pathlib import Path
+
+from scripts import pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = "samverkanshandboken"
@@ -47,6 +50,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--zip", type=Path, default=DEFAULT_ZIP)
     args = parser.parse_args(argv)
     site = build_offline(args.site_dir.resolve())
+    if pdf.main([str(site)]) != 0:
+        raise SystemExit("offline: the PDFs could not be printed, so no zip was made")
     archive = make_zip(site, args.zip.resolve())
     print(f"{archive} ({archive.stat().st_size // 1024} kB): "
           f"unpack it and open {FOLDER}/index.html")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.linkcheck import broken_links
 from scripts.offline import FOLDER
 from scripts.sitebuild import ROOT
 
@@ -48,6 +49,12 @@ def file_page(context):
     page.on("pageerror", lambda e: page.errors.append(str(e)))
     yield page
     page.close()
+
+
+def test_every_link_in_the_unpacked_site_resolves(unpacked):
+    """Links to the worksheet PDFs included: the zip carries them."""
+    assert (unpacked / "pdf" / "rundabordssamtal.pdf").is_file()
+    assert broken_links(unpacked) == []
 
 
 def test_zip_holds_one_folder_with_the_start_page(offline_zip):
