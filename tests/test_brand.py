@@ -74,6 +74,9 @@ def test_logo_and_favicon_are_the_brand_files(brand_site, brand_url, page):
     logo = page.locator(".md-header .md-logo img")
     src = urljoin(page.url, logo.get_attribute("src"))
     assert page.evaluate("img => img.complete && img.naturalWidth", logo.element_handle()) == 32
+    # Decorative beside the site's name, which names the link; not the English "logo".
+    assert logo.get_attribute("alt") == ""
+    assert page.locator(".md-header .md-logo").get_attribute("aria-label") == "Exempelkommunens samverkanshandbok"
     served = brand_site / urlsplit(src).path.lstrip("/")
     assert served.read_bytes() == (EXAMPLE / "bilder" / "exempel-logga.png").read_bytes()
 
