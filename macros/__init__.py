@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from macros.brand_macros import register as register_brand
 from macros.brand_macros import write_assets as write_brand_assets
 from macros.catalog import Catalog, load
-from macros.glossary import abbreviations
+from macros.glossary import Glosser, abbreviations
 from macros.navigation import page_titles
 from macros.overview import notes_overview as render_notes_overview
 from macros.render import PageContext, Renderer
@@ -33,12 +33,14 @@ def define_env(env) -> None:
     register_brand(env)
     catalog = _catalog(env)
     titles = page_titles(env.conf.get("nav") or [])
+    glosser = Glosser.of(catalog.glossary)  # tooltips in text rendered from data
     env.variables["handbook"] = catalog
 
     def renderer() -> Renderer:
         page = env.page
         return Renderer(PageContext(url=page.url if page else "",
-                                    use_directory_urls=env.conf["use_directory_urls"]))
+                                    use_directory_urls=env.conf["use_directory_urls"]),
+                        glosser=glosser)
 
     @env.macro
     def worksheet(process_id: str, level: int = 2) -> str:

@@ -1,5 +1,15 @@
-"""Glossary terms as Markdown abbreviations, which Material shows as tooltips."""
+"""Glossary terms as abbreviations, which Material shows as tooltips.
+
+Chapters get them from Markdown's abbr extension (``abbreviations``); text
+that the macros render from data is HTML, which Markdown leaves alone, so
+the templates mark it with a ``Glosser`` in the same way.
+"""
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
 
 from macros.schema import Glossary
 
@@ -32,3 +42,30 @@ def abbreviations(glossary: Glossary) -> dict[str, str]:
         for word in _spellings(term.term, term.forms):
             words[word] = definition
     return words
+
+
+@dataclass(frozen=True)
+class Glosser:
+    """Marks glossary words in plain text, as the abbr extension does in Markdown."""
+
+    words: dict[str, str]
+    pattern: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, glossary: Glossary) -> Glosser:
+        words = abbreviations(glossary)
+        # Longest first, whole words only: the abbr extension's own rule.
+        alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        return cls(words, re.compile(rf"\b(?:{alternatives})\b") if words else None)
+
+    def __call__(self, text: str) -> Markup:
+        """``text`` escaped, with each glossary word as ``<abbr title="definition">``."""
+        if self.pattern is None:
+            return escape(text)
+        parts, last = [], 0
+        for match in self.pattern.finditer(text):
+            parts.append(escape(text[last:match.start()]))
+            parts.append(Markup('<abbr title="{}">{}</abbr>').format(self.words[match[0]], match[0]))
+            last = match.end()
+        parts.append(escape(text[last:]))
+        return Markup("").join(parts)

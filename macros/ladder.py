@@ -11,5 +11,7 @@ def render_ladder(renderer: Renderer, catalog: Catalog, choose: bool = False,
     the worksheet step (``data-shb-step``) beside which the choice is shown."""
     if catalog.ladder is None:
         raise KeyError("ladder(): there is no data/ladder.yml; add it or remove the macro call")
+    # No glossary tooltips here: Boverket's level names (such as "Förankring")
+    # mean something else than the handbook's terms of the same spelling.
     return renderer.render(
-        "ladder.html.j2", ladder=catalog.ladder, choose=choose, step=step)
+        "ladder.html.j2", gloss=False, ladder=catalog.ladder, choose=choose, step=step)

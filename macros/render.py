@@ -7,6 +7,7 @@ text: mkdocs-macros itself does not autoescape.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from macros.catalog import Catalog
+from macros.glossary import Glosser
 from macros.schema import Glossary, Process, Question, QuestionList
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -25,18 +27,21 @@ TEMPLATES = Path(__file__).parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~-])")
 
 
-def paragraphs(text: str | None) -> Markup:
-    """Plain text to HTML: blank lines part paragraphs, "- " lines make a list."""
+def paragraphs(text: str | None, mark: Callable[[str], Markup] = escape) -> Markup:
+    """Plain text to HTML: blank lines part paragraphs, "- " lines make a list.
+
+    ``mark`` escapes each piece of text (a ``Glosser`` also marks glossary words).
+    """
     if not text:
         return Markup("")
     html = []
     for block in re.split(r"\n\s*\n", text.strip()):
         lines = [line.strip() for line in block.strip().splitlines()]
         if all(line.startswith("- ") for line in lines):
-            items = "".join(f"<li>{escape(line[2:].strip())}</li>" for line in lines)
+            items = "".join(f"<li>{mark(line[2:].strip())}</li>" for line in lines)
             html.append(f"<ul>{items}</ul>")
         else:
-            html.append(f"<p>{escape(' '.join(lines))}</p>")
+            html.append(f"<p>{mark(' '.join(lines))}</p>")
     return Markup("\n".join(html))
 
 
@@ -70,6 +75,22 @@ class PageContext:
         return f"{url}#{anchor}" if anchor else url
 
 
+def _marker(context) -> Callable[[str], Markup]:
+    return context.get("glosser") or escape
+
+
+@pass_context
+def _gloss(context, text: str) -> Markup:
+    """The ``gloss`` filter: text escaped, glossary words marked when the page wants them."""
+    return _marker(context)(text)
+
+
+@pass_context
+def _paragraphs(context, text: str | None) -> Markup:
+    """The ``paragraphs`` filter, glossary words marked when the page wants them."""
+    return paragraphs(text, _marker(context))
+
+
 @pass_context
 def _page_url(context, page: str) -> str:
     """The ``page_url`` filter: a page's address relative to the page being built."""
@@ -88,7 +109,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["paragraphs"] = paragraphs
+    env.filters["paragraphs"] = _paragraphs
+    env.filters["gloss"] = _gloss
     env.filters["md_heading"] = md_heading
     env.filters["numbered"] = numbered
     env.filters["page_url"] = _page_url
@@ -98,13 +120,16 @@ def environment() -> Environment:
 class Renderer:
     """Renders data for one page."""
 
-    def __init__(self, context: PageContext) -> None:
+    def __init__(self, context: PageContext, glosser: Glosser | None = None) -> None:
         self.context = context
+        self.glosser = glosser
         self.env = environment()
 
-    def render(self, template: str, **values) -> str:
-        """Render one template of ``macros/templates`` for this page."""
-        return self.env.get_template(template).render(page_context=self.context, **values)
+    def render(self, template: str, gloss: bool = True, **values) -> str:
+        """Render one template of ``macros/templates`` for this page; with
+        ``gloss``, the ``gloss`` and ``paragraphs`` filters mark glossary words."""
+        glosser = self.glosser if gloss else None
+        return self.env.get_template(template).render(page_context=self.context, glosser=glosser, **values)
 
     def worksheet(self, process: Process, level: int = 2) -> str:
         total = sum(len(step.questions) for step in process.steps)
@@ -125,7 +150,8 @@ class Renderer:
 
     def glossary(self, glossary: Glossary) -> str:
         terms = sorted(glossary.terms, key=lambda t: t.term.casefold())
-        return self.render("glossary.md.j2", terms=terms)
+        # The definitions themselves are left unmarked: no tooltips within the glossary.
+        return self.render("glossary.md.j2", gloss=False, terms=terms)
 
 
 @dataclass(frozen=True)

@@ -76,3 +76,35 @@ def test_glossary_lists_terms_sorted(project_root):
     terms = re.findall(r'<dt id="begrepp-[a-z0-9-]+">([^<]+)</dt>', html)
     assert terms == sorted((t.term for t in data.glossary.terms), key=str.casefold)
     assert len(terms) == len(data.glossary.terms)
+
+
+def _glosser(*terms):
+    from macros.glossary import Glosser
+    from macros.schema import Glossary, Term
+    return Glosser.of(Glossary(terms=tuple(Term(id=t, term=t, definition=d, forms=f)
+                                           for t, d, f in terms)))
+
+
+def test_glosser_marks_whole_words_longest_first_and_escapes():
+    gloss = _glosser(("samverkan", 'Att "arbeta" <ihop>', ("samverkansavtal",)),
+                     ("avtal", "Ett skrivet avtal", ()))
+    html = str(gloss("Samverkan & samverkansavtal, inte avtalsrörelse <b>"))
+    assert html == ('<abbr title="Att &#34;arbeta&#34; &lt;ihop&gt;">Samverkan</abbr> &amp; '
+                    '<abbr title="Att &#34;arbeta&#34; &lt;ihop&gt;">samverkansavtal</abbr>, '
+                    'inte avtalsrörelse &lt;b&gt;')
+    assert str(_glosser()("<i>")) == "&lt;i&gt;"
+
+
+def test_text_from_data_gets_glossary_tooltips_but_not_the_glossary_itself(project_root):
+    from macros.glossary import Glosser
+    data = catalog(project_root)
+    renderer = Renderer(PageContext("verktyg/planera-motet/"), glosser=Glosser.of(data.glossary))
+    html = renderer.worksheet(data.process("motesplanering"))
+    facilitator = next(t for t in data.glossary.terms if t.id == "facilitator")
+    title = " ".join(facilitator.definition.split())
+    # Step text (paragraphs) and question text (labels) from data both carry tooltips.
+    assert f'<abbr title="{title}">facilitator</abbr>' in html
+    assert re.search(r'<label class="shb-q__text"[^>]*>[^<]*<abbr title="[^"]+">', html)
+    # The label for the note field repeats the question for screen readers, as plain text.
+    assert not re.search(r'<span class="shb-sr-only">[^<]*<abbr', html)
+    assert "<abbr" not in renderer.glossary(data.glossary)
