@@ -80,16 +80,22 @@ def test_only_one_phase_is_current(page, base_url):
     assert current_items(page).count() == 0
 
 
-def test_without_the_workspace_store_the_marker_uses_its_own_key(context, base_url):
-    context.add_init_script(
-        "Object.defineProperty(window, 'shbStore', {get() { return undefined; }, set() {}});")
+def test_when_storage_is_refused_the_marker_still_works_and_the_reader_is_told(context, base_url):
+    """The choices live in the workspace (window.shbStore); when the browser
+    refuses to save, worksheets.js says so and the page keeps working."""
+    context.add_init_script("""Storage.prototype.setItem = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };""")
     page = context.new_page()
-    open_page(page, base_url, PHASES)
+    watch = open_page(page, base_url, PHASES)
     mark(page, "formuleringsfas").click()
-    page.reload(wait_until="networkidle")
     assert page.locator("#tl-dialogprocess-formuleringsfas").get_attribute("aria-current") == "step"
-    saved = page.evaluate("JSON.parse(localStorage.getItem('shb-timeline:v1'))")
-    assert saved == {"phase:dialogprocess": "formuleringsfas"}
+    assert page.evaluate("window.shbStore.get('phase:dialogprocess')") == "formuleringsfas"
+    alert = page.locator("#shb-alert[role=alert]")
+    assert alert.is_visible() and "sparas inte" in alert.inner_text()
+    fill_plan(page, "2027-01-31")
+    assert row_date(page, '[data-shb-plan-milestone="signering"]') == "31 januari 2029"
+    assert page.evaluate("Object.keys(localStorage)") == []
+    assert watch.console_errors == []
 
 
 def test_step_maps_mark_their_own_process(page, base_url):

@@ -14,78 +14,59 @@
  */
 (function () {
   "use strict";
-  if (location.protocol !== "file:" || typeof window.IFrameWorker === "function") {
-    return;
-  }
+  if (location.protocol !== "file:" || typeof window.IFrameWorker === "function") return;
 
   function loadScript(doc, url) {
-    return new Promise(function (resolve, reject) {
-      var script = doc.createElement("script");
-      script.src = url;
-      script.onload = function () { resolve(); };
-      script.onerror = function () { reject(new Error("could not load " + url)); };
-      doc.head.appendChild(script);
+    return new Promise((resolve, reject) => {
+      const script = doc.createElement("script");
+      script.src = new URL(url, location.href).href;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error("could not load " + url));
+      doc.head.append(script);
     });
   }
 
-  function IFrameWorker(url) {
-    var target = new EventTarget();
-    var self = this;
-    var queue = [];
-    var ready = false;
-    var frame = document.createElement("iframe");
-    frame.hidden = true;
-    frame.tabIndex = -1;
-    frame.title = "Sökning";
-    frame.setAttribute("aria-hidden", "true");
-    (document.body || document.documentElement).appendChild(frame);
+  // Material listens with addEventListener and talks with postMessage.
+  class IFrameWorker extends EventTarget {
+    constructor(url) {
+      super();
+      const queue = [];
+      const frame = this.frame = document.createElement("iframe");
+      frame.hidden = true;
+      frame.tabIndex = -1;
+      frame.title = "Sökning";
+      frame.setAttribute("aria-hidden", "true");
+      (document.body || document.documentElement).append(frame);
 
-    var inner = frame.contentWindow;
-    var doc = inner.document;
-    doc.open();
-    doc.write("<!doctype html><html><head></head><body></body></html>");
-    doc.close();
+      const inner = frame.contentWindow;
+      const doc = inner.document;
+      doc.open();
+      doc.write("<!doctype html><html><head></head><body></body></html>");
+      doc.close();
 
-    // What the worker script calls: postMessage goes to this object's
-    // listeners, importScripts loads further scripts into the frame.
-    inner.postMessage = function (data) {
-      setTimeout(function () {
-        var event = new MessageEvent("message", { data: data });
-        target.dispatchEvent(event);
-        if (typeof self.onmessage === "function") { self.onmessage(event); }
-      }, 0);
-    };
-    inner.importScripts = function () {
-      var urls = Array.prototype.slice.call(arguments);
-      return urls.reduce(function (done, next) {
-        return done.then(function () { return loadScript(doc, new URL(next, location.href).href); });
-      }, Promise.resolve());
-    };
+      // What the worker script calls: postMessage goes to this object's
+      // listeners, importScripts loads further scripts into the frame.
+      inner.postMessage = (data) => setTimeout(() => this.dispatchEvent(new MessageEvent("message", { data })));
+      inner.importScripts = (...urls) =>
+        urls.reduce((done, next) => done.then(() => loadScript(doc, next)), Promise.resolve());
 
-    function deliver(data) {
-      setTimeout(function () {
-        inner.dispatchEvent(new inner.MessageEvent("message", { data: data }));
-      }, 0);
+      // Messages for the worker wait in the queue until its script has run.
+      this.deliver = (data) => setTimeout(() => inner.dispatchEvent(new inner.MessageEvent("message", { data })));
+      this.queue = queue;
+      loadScript(doc, url).then(() => {
+        this.queue = null;
+        queue.forEach(this.deliver);
+      }, (error) => this.dispatchEvent(new ErrorEvent("error", { message: error.message })));
     }
 
-    this.onmessage = null;
-    this.onerror = null;
-    this.addEventListener = target.addEventListener.bind(target);
-    this.removeEventListener = target.removeEventListener.bind(target);
-    this.dispatchEvent = target.dispatchEvent.bind(target);
-    this.postMessage = function (data) {
-      if (ready) { deliver(data); } else { queue.push(data); }
-    };
-    this.terminate = function () { frame.remove(); };
+    postMessage(data) {
+      if (this.queue) this.queue.push(data);
+      else this.deliver(data);
+    }
 
-    loadScript(doc, new URL(url, location.href).href).then(function () {
-      ready = true;
-      queue.splice(0).forEach(deliver);
-    }, function (error) {
-      var event = new ErrorEvent("error", { message: error.message });
-      target.dispatchEvent(event);
-      if (typeof self.onerror === "function") { self.onerror(event); }
-    });
+    terminate() {
+      this.frame.remove();
+    }
   }
 
   window.IFrameWorker = IFrameWorker;

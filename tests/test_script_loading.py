@@ -1,0 +1,153 @@
+"""Which of the handbook's scripts a page loads.
+
+worksheets.js and print.js come with every page (extra_javascript in
+mkdocs.yml); timeline.js only with the first page that has a timeline, "Var
+är vi nu?", the planner or the ladder: worksheets.js adds it, from beside
+itself, so that it works under any base path, after instant navigation and
+from disk.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from scripts.serve_static import serve
+from scripts.sitebuild import ROOT
+from tests.browser_checks import PageWatch, origin_of, wait_for_path
+from tests.test_offline import offline_zip, unpacked  # noqa: F401 - fixtures (the `make offline` zip)
+from tests.worksheets_support import instant_base_url  # noqa: F401 - a fixture
+
+PLAIN = "om/"  # no timeline, planner or ladder
+PHASES = "dialogprocessen/"  # timeline, planner and "Var är vi nu?"
+TIMELINE_PARTS = "[data-shb-timeline], [data-shb-tl-now], [data-shb-planner], [data-shb-ladder]"
+
+
+def script_requests(page) -> list[str]:
+    """Record the URL of every request for one of our scripts."""
+    seen: list[str] = []
+    own = re.compile(r"/assets/javascripts/(?!bundle\.)[^/]+\.js$")  # not Material's, nor lunr/
+    page.on("request", lambda r: own.search(r.url) and seen.append(r.url))
+    return seen
+
+
+def names(urls: list[str]) -> list[str]:
+    return [u.rsplit("/", 1)[1] for u in urls]
+
+
+def marker(page, step: str):
+    return page.locator(f'[data-shb-tl-mark="{step}"]')
+
+
+def test_timeline_js_is_not_listed_for_every_page():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    scripts = config["extra_javascript"]
+    assert "assets/javascripts/worksheets.js" in scripts
+    assert not [s for s in scripts if s.endswith("timeline.js")]
+
+
+def test_most_pages_have_no_timeline_parts(site_dir, site_pages):
+    """What the lazy loading is for: timeline.js stays off most pages."""
+    marked = re.compile(r"data-shb-(timeline|tl-now|planner|ladder)[\s=>]")
+    with_parts = [p for p in site_pages if marked.search(
+        (site_dir / (p + "index.html" if p.endswith("/") or p == "" else p)).read_text(encoding="utf-8"))]
+    assert PHASES in with_parts and "" in with_parts and PLAIN not in with_parts
+    assert len(with_parts) * 2 < len(site_pages), with_parts
+
+
+def test_a_page_without_timeline_parts_does_not_load_timeline_js(page, base_url):
+    seen = script_requests(page)
+    watch = PageWatch(origin_of(base_url)).attach(page)
+    page.goto(base_url + PLAIN, wait_until="networkidle")
+    assert page.locator(TIMELINE_PARTS).count() == 0
+    assert sorted(names(seen)) == ["print.js", "worksheets.js"]
+    assert page.evaluate("typeof window.shbTimeline") == "undefined"
+    assert page.evaluate("typeof window.shbStore") == "object"
+    assert page.locator('script[src$="timeline.js"]').count() == 0
+    assert watch.console_errors == []
+
+
+def test_a_page_with_a_timeline_loads_it_once_and_it_works(page, base_url):
+    seen = script_requests(page)
+    watch = PageWatch(origin_of(base_url)).attach(page)
+    page.goto(base_url + PHASES, wait_until="networkidle")
+    assert names(seen).count("timeline.js") == 1
+    assert seen[names(seen).index("timeline.js")] == base_url + "assets/javascripts/timeline.js"
+    # Loaded after worksheets.js, which defines the store it saves into.
+    assert names(seen).index("worksheets.js") < names(seen).index("timeline.js")
+    assert page.evaluate("typeof window.shbTimeline.calc.addMonths") == "function"
+    assert marker(page, "forfas").is_visible()
+    marker(page, "forfas").click()
+    assert page.evaluate("window.shbStore.get('phase:dialogprocess')") == "forfas"
+    assert page.locator("[data-shb-tl-now]").is_visible()
+    assert "Förfas (fas 1 av 6)" in page.inner_text("[data-shb-tl-now-text]")
+    assert watch.console_errors == [] and watch.foreign_requests == []
+
+
+def test_instant_navigation_to_a_timeline_loads_it_and_it_works(page, instant_base_url):
+    seen = script_requests(page)
+    watch = PageWatch(origin_of(instant_base_url)).attach(page)
+    page.goto(instant_base_url + PLAIN, wait_until="networkidle")
+    assert "timeline.js" not in names(seen)
+    page.evaluate("window.__noReload = true")
+
+    page.locator(".md-nav a", has_text="Processens faser").first.click()
+    wait_for_path(page, PHASES)
+    marker(page, "samlingsfas").wait_for()  # shown once timeline.js has mounted
+    assert page.evaluate("window.__noReload") is True, "navigation was not instant"
+    assert names(seen).count("timeline.js") == 1
+    marker(page, "samlingsfas").click()
+    assert marker(page, "samlingsfas").get_attribute("aria-pressed") == "true"
+    assert page.locator("#tl-dialogprocess-samlingsfas").get_attribute("aria-current") == "step"
+    assert page.evaluate("window.shbStore.get('phase:dialogprocess')") == "samlingsfas"
+    # Saved in localStorage, in the active workspace.
+    stored = page.evaluate("JSON.parse(localStorage.getItem('shb:v1:/'))")
+    assert stored["workspaces"][stored["active"]]["values"]["phase:dialogprocess"] == "samlingsfas"
+
+    # On to another page with timeline parts, and to one without: no second copy.
+    page.locator(".md-nav a", has_text="Start").first.click()
+    page.wait_for_selector("[data-shb-tl-now]:not([hidden])")
+    assert "Ni är här: Samlingsfas (fas 2 av 6)" in page.inner_text("[data-shb-tl-now-text]")
+    page.locator(".md-nav a", has_text="Om handboken").first.click()
+    wait_for_path(page, PLAIN)
+    page.locator(".md-nav a", has_text="Processens faser").first.click()
+    wait_for_path(page, PHASES)
+    marker(page, "forfas").wait_for()
+    # One click toggles once: the listeners were attached once.
+    marker(page, "forfas").click()
+    assert page.locator('.shb-tl__item[aria-current="step"]').get_attribute("id") == "tl-dialogprocess-forfas"
+    assert page.evaluate("window.__noReload") is True
+    assert names(seen).count("timeline.js") == 1
+    assert page.locator('script[src$="timeline.js"]').count() == 1
+    assert watch.console_errors == [] and watch.foreign_requests == []
+
+
+def test_timeline_js_is_found_under_a_base_path(page, site_dir, tmp_path):
+    """The site served from /handbok/ instead of the root of its host."""
+    (tmp_path / "handbok").symlink_to(site_dir, target_is_directory=True)
+    with serve(tmp_path) as url:
+        seen = script_requests(page)
+        page.goto(url + "handbok/" + PHASES, wait_until="networkidle")
+        assert url + "handbok/assets/javascripts/timeline.js" in seen
+        marker(page, "uppfoljning").click()
+        assert page.evaluate("window.shbStore.get('phase:dialogprocess')") == "uppfoljning"
+        # The store's key follows the base path too.
+        assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('shb:'))") == [
+            "shb:v1:/handbok/"]
+
+
+def test_timeline_js_loads_from_disk_in_the_offline_copy(page, unpacked: Path):
+    """`make offline`: pages opened as files (file://), without instant navigation."""
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    seen = script_requests(page)
+    page.goto((unpacked / "om.html").as_uri(), wait_until="load")
+    assert page.evaluate("typeof window.shbStore") == "object"  # worksheets.js has run
+    assert "timeline.js" not in names(seen)
+    page.goto((unpacked / PHASES / "index.html").as_uri(), wait_until="load")
+    assert (unpacked / "assets/javascripts/timeline.js").as_uri() in seen
+    marker(page, "genomforandefas").click()
+    page.goto((unpacked / "index.html").as_uri(), wait_until="load")
+    assert "Ni är här: Genomförandefas" in page.inner_text("[data-shb-tl-now-text]")
+    assert errors == []
