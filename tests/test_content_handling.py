@@ -7,7 +7,7 @@ import re
 import pytest
 
 from macros.catalog import load
-from scripts.lix import page_lix
+from scripts.lix import built_page_lix
 from scripts.sitebuild import ROOT
 
 DOCS = ROOT / "docs"
@@ -87,7 +87,9 @@ def test_support_page_gives_no_contact_details_from_the_seed(site_dir):
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_page_is_written_and_plain(page):
+def test_page_is_written_and_plain(site_dir, page):
     source = (DOCS / page).read_text(encoding="utf-8")
     assert "Kapitlet skrivs just nu" not in source
-    assert page_lix(DOCS / page) <= 40
+    # As built: the checklist's steps and the support box come from data and brand.yml.
+    score = built_page_lix(site_dir, page)
+    assert score <= 40, f"docs/{page} has LIX {score:.1f} as built; the handbook aims for 40 or below"
