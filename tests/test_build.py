@@ -1,6 +1,7 @@
 """The strict build: it succeeds on the project and stops on bad input."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -64,3 +65,12 @@ def test_dead_anchor_stops_the_build(project_copy):
     result = run_build(project_copy)
     assert result.returncode != 0
     assert "om.md" in result.stderr and "#finns-inte" in result.stderr
+
+
+def test_not_found_page_speaks_swedish_and_leads_home(site_dir):
+    html = (site_dir / "404.html").read_text(encoding="utf-8")
+    assert "<h1>Sidan finns inte</h1>" in html
+    assert "Not found" not in html
+    home = re.search(r'<a href="([^"]*)">startsidan</a>', html)
+    assert home and home[1] == re.search(r'<a href="([^"]*)" title="[^"]*" class="md-header__button md-logo"',
+                                         html)[1]
