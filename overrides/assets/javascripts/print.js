@@ -117,7 +117,5 @@
 
   window.shbPrint = { prepare, reset };
 
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(mount);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
-  else mount();
+  document$.subscribe(mount); // Material's: the current page at once, then each new one
 })();

@@ -132,14 +132,13 @@
     return out.concat(current).join("\r\n");
   }
 
-  /* calendar: {prodid, name, stamp: Date, events: [{uid, start, end, summary, description, url}]} */
-  function buildIcs(calendar) {
-    const stamp = calendar.stamp.toISOString().replace(/[-:]|\.\d+/g, "");
+  /* A calendar of whole-day events: [{uid, start, end, summary, description, url}]. */
+  function buildIcs(name, events) {
+    const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, "");
     const date = (iso) => ";VALUE=DATE:" + iso.replace(/-/g, "");
-    const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + calendar.prodid,
-      "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
-    if (calendar.name) lines.push("X-WR-CALNAME:" + icsEscape(calendar.name));
-    calendar.events.forEach((e) => lines.push("BEGIN:VEVENT",
+    const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Samverkanshandboken//Tidslinje//SV",
+      "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + icsEscape(name)];
+    events.forEach((e) => lines.push("BEGIN:VEVENT",
       "UID:" + e.uid,
       "DTSTAMP:" + stamp,
       "DTSTART" + date(e.start),
@@ -296,12 +295,7 @@
         url: page + "#" + d.shbAnchor
       };
     });
-    const text = buildIcs({
-      prodid: "-//Samverkanshandboken//Tidslinje//SV",
-      name: root.dataset.shbTitle,
-      stamp: new Date(),
-      events
-    });
+    const text = buildIcs(root.dataset.shbTitle, events);
     const link = el("a", "", URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" })));
     link.download = pid + ".ics";
     link.click(); // detached: instant navigation never sees it
@@ -347,6 +341,7 @@
     all(document, "[data-shb-ladder]").forEach(refreshLadder);
   }
 
+  // The buttons: "Vi är här", "Ta bort markeringen", and the planner's two.
   document.addEventListener("click", (e) => {
     const button = e.target.closest && e.target.closest("button");
     const data = button ? button.dataset : {};
@@ -368,8 +363,9 @@
     refreshAll();
   });
 
+  // The planner's dates and the ladder's levels.
   document.addEventListener("change", (e) => {
-    const input = e.target, planner = input.closest && input.closest("[data-shb-planner]");
+    const input = e.target, planner = input.closest("[data-shb-planner]");
     if (input.matches("[data-shb-ladder-radio]")) {
       if (input.checked) save("ladder:level", input.value);
     } else if (planner && input.matches("[data-shb-plan-start], [data-shb-plan-target]")) {
@@ -387,12 +383,10 @@
   if (store) store.subscribe(refreshAll);
 
   window.shbTimeline = {
-    calc: { parseISO, addDays, addMonths, addOffset, daysBetween, formatDate, schedule },
-    ics: { escape: icsEscape, foldLine, build: buildIcs },
-    refresh: refreshAll
+    calc: { parseISO, addDays, addMonths, daysBetween, formatDate, schedule },
+    ics: { escape: icsEscape, foldLine, build: buildIcs }
   };
 
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(refreshAll);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", refreshAll);
-  else refreshAll();
+  // Material's document$ gives the current page at once, then each new one.
+  if (window.document$) window.document$.subscribe(refreshAll);
 })();

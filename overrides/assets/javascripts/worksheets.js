@@ -610,7 +610,5 @@
     workspaceName: () => ws().name
   };
 
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(mount);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
-  else mount();
+  document$.subscribe(mount); // Material's: the current page at once, then each new one
 })();
