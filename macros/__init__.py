@@ -5,6 +5,7 @@ by plain functions in the other modules of this package.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from markupsafe import escape
@@ -29,6 +30,20 @@ def _catalog(env) -> Catalog:
         raise PluginError(str(error)) from None
 
 
+class _PageRenderer(Renderer):
+    """A Renderer whose templates can claim the page's workspace panel: the
+    first toolbar of a page (or the notes overview) holds it, and the print
+    buttons, so that the page arrives with them (no layout shift)."""
+
+    def __init__(self, context: PageContext, glosser: Glosser,
+                 claim_panel: Callable[[], bool]) -> None:
+        super().__init__(context, glosser=glosser)
+        self.claim_panel = claim_panel
+
+    def render(self, template: str, gloss: bool = True, **values) -> str:
+        return super().render(template, gloss, claim_panel=self.claim_panel, **values)
+
+
 def define_env(env) -> None:
     register_brand(env)
     catalog = _catalog(env)
@@ -36,11 +51,22 @@ def define_env(env) -> None:
     glosser = Glosser.of(catalog.glossary)  # tooltips in text rendered from data
     env.variables["handbook"] = catalog
 
+    # Pages that already hold the workspace panel. define_env runs on every
+    # build (also each rebuild of `mkdocs serve`), so this starts empty each time.
+    panel_pages: set[str] = set()
+
+    def claim_panel() -> bool:
+        """True the first time the page being rendered asks for the panel."""
+        url = env.page.url if env.page else ""
+        first = url not in panel_pages
+        panel_pages.add(url)
+        return first
+
     def renderer() -> Renderer:
         page = env.page
-        return Renderer(PageContext(url=page.url if page else "",
-                                    use_directory_urls=env.conf["use_directory_urls"]),
-                        glosser=glosser)
+        return _PageRenderer(PageContext(url=page.url if page else "",
+                                         use_directory_urls=env.conf["use_directory_urls"]),
+                             glosser, claim_panel)
 
     @env.macro
     def worksheet(process_id: str, level: int = 2) -> str:

@@ -1,8 +1,8 @@
 """Worksheets: workspaces, clearing with undo, keyboard use and the shbStore API."""
 from __future__ import annotations
 
-from tests.worksheets_support import (BANK, WORKSHEET, active_answers, answer, confirm, open_page,
-                                      open_panel, seed, store_with, stored)
+from tests.worksheets_support import (BANK, WORKSHEET, active_answers, answer, confirm, mounted,
+                                      open_page, open_panel, seed, store_with, stored)
 
 Q1, Q2 = "rb-beslut-arbetsgrupp", "rb-beslut-mandat"
 
@@ -46,7 +46,7 @@ def test_workspaces_create_rename_switch_delete(page, base_url):
 
     # The active workspace and its notes follow to another page and a reload.
     page.reload()
-    page.wait_for_selector("#shb-ws")
+    mounted(page)
     assert page.inner_text("#shb-ws-name") == "Rundabord med regionen"
     assert page.input_value(f"#shb-note-{Q1}") == "första processen"
     names = page.locator("#shb-ws-select option").all_text_contents()
@@ -160,7 +160,7 @@ def test_everything_works_by_keyboard(page, base_url):
     assert page.evaluate("document.activeElement.id") == "shb-dialog-name"
     page.keyboard.type("Med tangenter")
     page.keyboard.press("Enter")
-    page.locator("dialog.shb-dialog").wait_for(state="detached")
+    page.locator("dialog.shb-dialog[open]").wait_for(state="detached")
     assert page.inner_text("#shb-ws-name") == "Med tangenter"
     assert page.evaluate("document.activeElement.dataset.shbAct") == "new"
 

@@ -16,11 +16,17 @@ BANK = "verktyg/fragebank/"
 FILE_KIND = "samverkanshandboken-anteckningar"
 
 
-def open_page(page, base_url: str, path: str):
-    """Go to a page and wait until worksheets.js has mounted its panel."""
-    page.goto(base_url + path)
-    page.wait_for_selector("#shb-ws")
+def mounted(page):
+    """Wait until worksheets.js has filled in the page's panel. The panel
+    itself comes with the page; the workspace's name is the script's mark."""
+    page.wait_for_function("() => !!document.getElementById('shb-ws-name')?.textContent")
     return page
+
+
+def open_page(page, base_url: str, path: str):
+    """Go to a page and wait until worksheets.js has mounted."""
+    page.goto(base_url + path)
+    return mounted(page)
 
 
 def stored(page) -> dict | None:

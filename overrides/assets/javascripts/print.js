@@ -1,7 +1,7 @@
 /* Samverkanshandboken: printing worksheets, blank or with the reader's notes.
  *
- * - Adds two buttons ("Skriv ut tomt", "Skriv ut med mina anteckningar") to
- *   the first worksheet toolbar of a page.
+ * - Handles the two buttons ("Skriv ut tomt", "Skriv ut med mina anteckningar")
+ *   that the first toolbar of a page holds (macros/templates/print_tools.html.j2).
  * - Before printing (our buttons or the browser's own print command) copies
  *   each note into a print-only element, as text, because a textarea clips
  *   on paper; marks inside links with their full address; stamps the date.
@@ -20,13 +20,6 @@
   let opened = []; // folded sections opened for printing
 
   const each = (selector, fn) => document.querySelectorAll(selector).forEach(fn);
-  function el(tag, className, kids) {
-    const node = document.createElement(tag);
-    node.className = className;
-    node.append(...kids);
-    return node;
-  }
-
   /* Links inside the handbook print as full addresses under site_url (links
      may already be absolute: Material's instant loading rewrites them);
      outside links print their href from print.css unless the link text
@@ -59,15 +52,13 @@
   function prepare(mode) {
     const date = new Date().toLocaleDateString("sv-SE"); // YYYY-MM-DD
     html.classList.toggle("shb-print-blank", mode === "blank");
-    // A textarea clips on paper: copy each note into a print-only element.
+    // A textarea clips on paper: copy each note into a print-only element,
+    // made from the template beside the print buttons (print_tools.html.j2).
     each(".shb-q__note-field", (field) => {
       const area = field.querySelector("textarea");
       if (!area) return;
-      let out = field.querySelector(".shb-print-note__text");
-      if (!out) {
-        out = el("p", "shb-print-note__text", []);
-        field.append(el("div", "shb-print-note", [el("p", "shb-print-note__label", ["Anteckningar"]), out]));
-      }
+      if (!field.querySelector(".shb-print-note")) field.append(document.getElementById("shb-print-note").content.cloneNode(true));
+      const out = field.querySelector(".shb-print-note__text");
       out.textContent = area.value.trim() ? area.value.trimEnd() : "";
       field.classList.toggle("shb-print-has-note", !!out.textContent);
     });
@@ -88,34 +79,19 @@
     requested = null;
   }
 
-  function button(text, mode) {
-    const node = el("button", "shb-print-tools__button", [text]);
-    node.type = "button";
-    node.setAttribute("data-shb-print", mode);
-    node.addEventListener("click", () => {
-      requested = mode;
-      prepare(mode);
-      window.print();
-    });
-    return node;
-  }
-
-  function mount() {
-    const toolbar = document.querySelector(".md-content .shb-toolbar");
-    if (toolbar && !toolbar.querySelector(".shb-print-tools")) {
-      const tools = el("div", "shb-print-tools",
-        [button("Skriv ut tomt", "blank"), button("Skriv ut med mina anteckningar", "notes")]);
-      tools.setAttribute("role", "group");
-      tools.setAttribute("aria-label", "Skriv ut");
-      toolbar.insertBefore(tools, toolbar.querySelector(".shb-pdf"));
-    }
-    markLinks();
-  }
+  // Listeners are attached once, to document: the buttons come with each page.
+  document.addEventListener("click", (e) => {
+    const button = e.target.closest && e.target.closest("[data-shb-print]");
+    if (!button) return;
+    requested = button.dataset.shbPrint;
+    prepare(requested);
+    window.print();
+  });
 
   window.addEventListener("beforeprint", () => prepare(requested || "notes"));
   window.addEventListener("afterprint", reset);
 
   window.shbPrint = { prepare, reset };
 
-  document$.subscribe(mount); // Material's: the current page at once, then each new one
+  document$.subscribe(markLinks); // Material's: the current page at once, then each new one
 })();

@@ -15,10 +15,6 @@
   const KIND = "samverkanshandboken-anteckningar";
   const MAX_IMPORT = 2 * 1024 * 1024;
   const DEFAULT_NAME = "Min arbetsyta";
-  const NOT_SAVED = "Dina bockar och anteckningar sparas inte: webbläsaren tillåter inte att sidan " +
-    "sparar data (lagringen är avstängd eller full). Sidan fungerar, men exportera det du vill behålla.";
-  const BLOCKED = "Anteckningarna som finns sparade i webbläsaren kommer från en nyare version av " +
-    "handboken eller går inte att läsa. De lämnas orörda, och ändringar här sparas inte.";
 
   // Material's storage scope: the site's root (or extra.scope in mkdocs.yml).
   const scope = window.__md_scope;
@@ -34,15 +30,15 @@
 
   // ---- helpers ------------------------------------------------------------
 
-  const own = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+  const own = (obj, key) => Object.hasOwn(obj, key) ? obj[key] : undefined;
   const isObj = (v) => !!v && typeof v === "object" && !Array.isArray(v);
   const now = () => new Date().toISOString();
   const byId = (id) => document.getElementById(id);
-  const all = (sel) => Array.from(document.querySelectorAll(sel));
+  const all = (sel) => [...document.querySelectorAll(sel)];
   function el(tag, attrs, kids) {
     const node = document.createElement(tag);
     for (const k in attrs) node.setAttribute(k, attrs[k]);
-    node.append(...(kids || []).filter((kid) => kid != null));
+    node.append(...(kids || []));
     return node;
   }
   const quote = (s) => "\u201d" + s + "\u201d";
@@ -146,15 +142,17 @@
   // ---- messages -----------------------------------------------------------
 
   // A visible alert, kept at the bottom of the window, when nothing is saved.
+  // Its texts come with the panel (workspace_panel.html.j2), which every page
+  // that saves anything has.
   function problem() {
-    const text = blocked ? BLOCKED : failed ? NOT_SAVED : "";
+    const text = byId(blocked ? "shb-msg-blocked" : failed ? "shb-msg-failed" : "");
     let box = byId("shb-alert");
     if (!text) return box && box.remove();
     if (!box) {
       box = el("div", { id: "shb-alert", class: "shb-alert", role: "alert" });
       (document.querySelector("article.md-content__inner") || document.body).append(box);
     }
-    box.textContent = text;
+    box.textContent = text.textContent;
   }
 
   // Fill a status box; with undo, add an "Ångra" button after the text.
@@ -175,31 +173,24 @@
     all(".shb-undo").forEach((b) => b.remove());
   }
 
-  // An accessible confirmation (or name) dialog; resolves to true, a name or null.
-  function ask(title, lines, okLabel, name) {
+  // The confirmation (or name) dialog that comes with the panel
+  // (workspace_panel.html.j2). Its title and its button's label come from the
+  // control that asks (data-shb-ask, data-shb-ok). Resolves to true, a name or null.
+  function ask(from, lines, name) {
     return new Promise((resolve) => {
-      const opener = document.activeElement;
-      let input = null;
-      const form = el("form", { method: "dialog" }, [el("h2", { id: "shb-dialog-title" }, [title]),
-        ...lines.map((line) => el("p", {}, [line]))]);
-      if (name != null) {
-        input = el("input", { id: "shb-dialog-name", type: "text", required: "", maxlength: "80", autocomplete: "off" });
-        input.value = name;
-        form.append(el("p", { class: "shb-dialog__field" }, [
-          el("label", { for: "shb-dialog-name" }, ["Namn på arbetsytan"]), input]));
-      }
-      const cancel = el("button", { value: "", formnovalidate: "", class: "shb-btn" }, ["Avbryt"]);
-      if (!input) cancel.setAttribute("autofocus", "");
-      form.append(el("p", { class: "shb-dialog__buttons" }, [
-        el("button", { value: "ok", class: "shb-btn shb-btn--primary" }, [okLabel]), cancel]));
-      const dialog = el("dialog", { class: "shb-dialog", "aria-labelledby": "shb-dialog-title" }, [form]);
+      const opener = document.activeElement, dialog = byId("shb-dialog"), input = byId("shb-dialog-name");
+      byId("shb-dialog-title").textContent = from.dataset.shbAsk;
+      byId("shb-dialog-text").replaceChildren(...lines.map((line) => el("p", {}, [line])));
+      byId("shb-dialog-ok").textContent = from.dataset.shbOk;
+      // Without a name: no field (nor its check), and "Avbryt" has the focus.
+      input.parentNode.hidden = input.disabled = byId("shb-dialog-cancel").autofocus = name == null;
+      input.value = name || "";
+      dialog.returnValue = "";
       dialog.addEventListener("close", () => {
-        const result = dialog.returnValue === "ok" ? (input ? input.value.trim() : true) : null;
-        dialog.remove();
+        const result = dialog.returnValue === "ok" ? (name == null || input.value.trim()) : null;
         if (opener && opener.focus) opener.focus();
         resolve(result || null);
-      });
-      document.body.append(dialog);
+      }, { once: true });
       dialog.showModal();
     });
   }
@@ -251,34 +242,16 @@
       const c = own(lists, p.dataset.shbProgress);
       if (c) p.textContent = count(c[0], c[1]);
     });
+    // The whole page's count, shown when the page has more than one list.
     const total = byId("shb-page-progress");
-    if (total) total.textContent = "Hela sidan: " + count(page[0], page[1]);
+    if (total) {
+      total.hidden = Object.keys(lists).length < 2;
+      total.textContent = "Hela sidan: " + count(page[0], page[1]);
+    }
   }
 
-  // The workspace panel: in the first toolbar of a page, or on the overview.
-  function buildPanel(host, tools) {
-    const notes = tools && tools.dataset.shbNotes;
-    const button = (act, label) => el("button", { type: "button", class: "shb-btn", "data-shb-act": act }, [label]);
-    const row = (kids) => el("p", { class: "shb-ws__row" }, kids);
-    const body = el("div", { class: "shb-ws__body" }, [
-      row([el("label", { for: "shb-ws-select" }, ["Arbetsytor"]), " ",
-        el("select", { id: "shb-ws-select" }), " ", button("switch", "Byt till vald")]),
-      row([button("new", "Ny arbetsyta"), " ", button("rename", "Byt namn"),
-        " ", button("clear", "Rensa arbetsytan"), " ", button("delete", "Ta bort arbetsytan")]),
-      row([button("json", "Exportera (JSON)"), " ", button("md", "Exportera protokoll (Markdown)")]),
-      row([el("label", { for: "shb-ws-file" }, ["Importera en JSON-fil"]), " ",
-        el("input", { id: "shb-ws-file", type: "file", accept: ".json,application/json" })]),
-      el("p", { id: "shb-ws-error", class: "shb-ws__error", role: "alert" }),
-      el("p", { id: "shb-ws-status", role: "status" }),
-      el("p", { class: "shb-hint" }, ["Bockar och anteckningar sparas bara i den här webbläsaren. " +
-        "Exportera dem då och då och spara filen: Safari raderar en webbplats data efter sju dagar utan besök."]),
-      notes ? el("p", {}, [el("a", { href: notes }, ["Mina anteckningar"]), ": allt du har sparat, per kapitel."]) : null
-    ]);
-    const details = el("details", { id: "shb-ws", class: "shb-ws" }, [
-      el("summary", {}, ["Arbetsyta: ", el("span", { id: "shb-ws-name" })]), body]);
-    if (tools) host.append(details); else host.prepend(details);
-  }
-
+  // The workspace panel (macros/templates/workspace_panel.html.j2): the
+  // workspace's name and the list to switch between them.
   function panel() {
     const name = byId("shb-ws-name");
     if (!name) return;
@@ -316,8 +289,10 @@
     return { groups, orphans };
   }
 
+  // The notes overview (notes_overview.html.j2): the summary and the groups,
+  // and the part for orphans when there are any.
   function overview() {
-    const host = document.querySelector("[data-shb-overview-notes]");
+    const host = document.querySelector("[data-shb-ov-groups]"), orphans = byId("shb-orphans");
     if (!host) return;
     const w = ws(), r = grouped(w, questionIndex()), t = tally(w);
     const kids = [el("p", { class: "shb-ov__summary" }, ["Arbetsytan " + quote(w.name) + (t.answers ?
@@ -335,30 +310,16 @@
       return li;
     }
     r.groups.forEach((g) => kids.push(el("h2", {}, [g.title]), el("ul", { class: "shb-ov" }, g.items.map(item))));
-    if (r.orphans.length) {
-      kids.push(el("h2", { id: "shb-orphans" }, ["Anteckningar till frågor som inte längre finns"]),
-        el("p", {}, ["De här frågorna har tagits bort eller bytt namn i handboken sedan du skrev. " +
-          "Anteckningarna finns kvar och följer med när du exporterar."]),
-        el("ul", { class: "shb-ov" }, r.orphans.map(item)));
-    }
     host.replaceChildren(...kids);
+    orphans.hidden = !r.orphans.length;
+    orphans.querySelector("ul").replaceChildren(...r.orphans.map(item));
   }
 
+  // The panel, the buttons and the dialog arrive with the page (macros/templates),
+  // so that nothing moves when this runs: it only fills in values.
   function mount() {
-    const tools = all(".shb-toolbar[data-shb-list-tools]"), host = document.querySelector("[data-shb-overview]");
-    const lists = new Set(all("[data-shb-list]").map((ul) => ul.dataset.shbList));
-    tools.forEach((t, i) => {
-      if (t.querySelector(".shb-list-actions")) return;
-      if (i === 0 && lists.size > 1) t.append(el("p", { id: "shb-page-progress", class: "shb-progress" }));
-      t.append(el("div", { class: "shb-list-actions" }, [
-        el("button", { type: "button", class: "shb-btn", "data-shb-act": "clear-list", "data-shb-list-id": t.dataset.shbListTools },
-          ["Rensa listan", el("span", { class: "shb-sr-only" }, [" " + t.dataset.shbTitle])]),
-        el("p", { class: "shb-list-status", role: "status" })]));
-    });
-    if (!byId("shb-ws") && (host || tools[0])) buildPanel(host || tools[0], host ? null : tools[0]);
     restore();
-    all("[data-shb-progress], #shb-page-progress").forEach((p) => p.setAttribute("aria-live", "polite"));
-    if (host || tools.length) problem();
+    if (byId("shb-ws")) problem();
     // timeline.js, once, for the first page that needs it (unless the page
     // already lists it). It mounts through document$ as this script does.
     if (!timeline && TIMELINE_JS && !window.shbTimeline && document.querySelector(TIMELINE_PARTS)) {
@@ -383,8 +344,8 @@
   }
   // Ask first; on yes keep an undo step, make the change (which returns the
   // text to show) and offer "Ångra".
-  function risky(box, title, line, okLabel, change) {
-    ask(title, [line], okLabel).then((ok) => {
+  function risky(box, button, line, change) {
+    ask(button, [line]).then((ok) => {
       if (!ok) return;
       dropUndo(true);
       changed(box, change(), true);
@@ -468,7 +429,7 @@
           ". Efter inläsningen: " + after + " (" + differing(cur, inc) + " frågor ändras)" +
           (cur.name !== inc.name ? ", och den byter namn till " + quote(inc.name) : "") + ".";
       });
-      return ask("Läsa in filen?", lines, "Läs in").then((ok) => {
+      return ask(input, lines).then((ok) => {
         const box = byId("shb-ws-status");
         if (!ok) return status(box, "Ingenting har ändrats.");
         dropUndo(true);
@@ -494,8 +455,8 @@
       data.active = id;
       changed(box, "Arbetsytan " + quote(ws().name) + " är öppen.");
     },
-    new(box) {
-      ask("Ny arbetsyta", ["Ge arbetsytan ett namn, till exempel processens namn och år."], "Skapa", "").then((name) => {
+    new(box, button) {
+      ask(button, [button.dataset.shbText], "").then((name) => {
         if (!name) return;
         dropUndo();
         data.active = newId();
@@ -503,25 +464,25 @@
         changed(box, "Arbetsytan " + quote(name) + " är skapad och öppen.");
       });
     },
-    rename(box) {
-      ask("Byt namn på arbetsytan", [], "Spara", ws().name).then((name) => {
+    rename(box, button) {
+      ask(button, [], ws().name).then((name) => {
         if (!name) return;
         Object.assign(ws(), { name, updated: now() });
         changed(box, "Arbetsytan heter nu " + quote(name) + ".");
       });
     },
-    clear(box) {
+    clear(box, button) {
       const name = ws().name;
-      risky(box, "Rensa arbetsytan?", "Alla bockar och anteckningar i arbetsytan " + quote(name) +
-        " tas bort. Arbetsytan finns kvar.", "Rensa", () => {
+      risky(box, button, "Alla bockar och anteckningar i arbetsytan " + quote(name) +
+        " tas bort. Arbetsytan finns kvar.", () => {
         Object.assign(ws(), { answers: {}, values: {}, updated: now() });
         return "Arbetsytan " + quote(name) + " är rensad.";
       });
     },
-    delete(box) {
+    delete(box, button) {
       const name = ws().name;
-      risky(box, "Ta bort arbetsytan?", "Arbetsytan " + quote(name) + " och alla dess bockar och " +
-        "anteckningar tas bort från den här webbläsaren.", "Ta bort", () => {
+      risky(box, button, "Arbetsytan " + quote(name) + " och alla dess bockar och " +
+        "anteckningar tas bort från den här webbläsaren.", () => {
         delete data.workspaces[data.active];
         const ids = Object.keys(data.workspaces);
         if (ids.length) data.active = ids[0];
@@ -531,8 +492,8 @@
     },
     "clear-list"(box, button) {
       const id = button.dataset.shbListId;
-      risky(box, "Rensa listan?", "Alla bockar och anteckningar i listan " + quote(listTitle(id)) +
-        " tas bort från arbetsytan " + quote(ws().name) + ".", "Rensa listan", () => {
+      risky(box, button, "Alla bockar och anteckningar i listan " + quote(listTitle(id)) +
+        " tas bort från arbetsytan " + quote(ws().name) + ".", () => {
         all(QUESTIONS).forEach((li) => {
           if (listOf(li) === id) delete ws().answers[li.dataset.shbQ];
         });
