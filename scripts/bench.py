@@ -9,7 +9,9 @@ In one run on one machine it measures:
   stock site gets the pages as the handbook's macros expand them
   (scripts/expanded_docs.py): both convert the same content, so the ratio
   and the weights show what the handbook's own machinery (macros, theme
-  overrides, CSS, JavaScript, brand, glossary) adds to plain Material;
+  overrides, CSS, JavaScript, brand, glossary) adds to plain Material. For
+  reference it also times the stock site with mkdocs-macros switched on and
+  no module, the share of the plugin itself;
 - bytes on the wire for a first view of every page (every response gzipped,
   as a static host serves them, with an empty cache) against the stock
   build: the median of the per-page ratios and the heaviest page;
@@ -87,6 +89,11 @@ def stock_config(workdir: Path) -> Path:
     }
     path = workdir / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # For reference only: the same stock site with mkdocs-macros switched on
+    # but no module of ours, which shows the plugin's own share of the time.
+    with_macros = {**config, "plugins": {**config["plugins"], "macros": {}}}
+    (workdir / "mkdocs-macros.yml").write_text(
+        yaml.safe_dump(with_macros, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
 
@@ -201,15 +208,18 @@ def main(argv: list[str]) -> int:
         tmp = Path(tmp)
         stock_cfg = stock_config(tmp / "stock")
         ours_site, stock_site = tmp / "ours-site", tmp / "stock-site"
-        ours_times, stock_times = [], []
-        for _ in range(args.runs):  # alternate, so both see the same machine load
+        ours_times, stock_times, macros_times = [], [], []
+        for _ in range(args.runs):  # alternate, so all see the same machine load
             ours_times.append(timed_build(ROOT / "mkdocs.yml", ours_site))
             stock_times.append(timed_build(stock_cfg, stock_site))
+            macros_times.append(timed_build(stock_cfg.with_name("mkdocs-macros.yml"), tmp / "macros-site"))
         minify(ours_site)  # as `make build` serves it
         apply_csp(ours_site)
         build = {"ours_s": statistics.median(ours_times), "stock_s": statistics.median(stock_times),
                  "runs": args.runs}
         build["ratio"] = build["ours_s"] / build["stock_s"]
+        build["stock_with_macros_plugin_s"] = statistics.median(macros_times)
+        build["macros_plugin_ratio"] = build["stock_with_macros_plugin_s"] / build["stock_s"]
 
         paths = [p for p in page_paths(ours_site) if (stock_site / p / "index.html").is_file()]
         ours_w, stock_w = page_weights(ours_site, paths), page_weights(stock_site, paths)
@@ -235,6 +245,8 @@ def main(argv: list[str]) -> int:
 
     print(f"build     ours {build['ours_s']:.2f} s, stock {build['stock_s']:.2f} s "
           f"(median of {args.runs}), ratio {build['ratio']:.2f}")
+    print(f"build     for reference: stock with mkdocs-macros and no module "
+          f"{build['stock_with_macros_plugin_s']:.2f} s, ratio {build['macros_plugin_ratio']:.2f}")
     print(f"weight    median ratio {weight['median_ratio']:.3f} over {weight['pages']} pages; "
           f"heaviest /{weight['heaviest_page']} {weight['heaviest_bytes'] / 1024:.1f} KiB gzipped")
     for name, size in assets.items():
