@@ -16,6 +16,8 @@ MEETING = "verktyg/planera-motet/"
 def open_page(page, base_url, path):
     watch = PageWatch(origin_of(base_url)).attach(page)
     page.goto(base_url + path, wait_until="networkidle")
+    if page.locator("[data-shb-timeline]").count():  # timeline.js has wired the buttons
+        page.wait_for_selector("[data-shb-timeline][data-shb-ready]")
     return watch
 
 
@@ -269,7 +271,7 @@ def test_marker_planner_and_ladder_follow_instant_navigation(page, instant_base_
     assert "Delaktighet" in page.locator("[data-shb-ladder-choice]").inner_text()
     page.locator(".md-nav a", has_text="Processens faser").first.click()
     wait_for_path(page, PHASES)
-    page.wait_for_selector('[data-shb-tl-mark="forfas"]:not([hidden])')
+    page.wait_for_selector('[data-shb-ready] [data-shb-tl-mark="forfas"]')
     assert page.evaluate("window.__noReload") is True, "navigation was not instant"
     assert current_items(page).get_attribute("id") == "tl-dialogprocess-samlingsfas"
     # One click toggles once: listeners are not stacked by the remount.

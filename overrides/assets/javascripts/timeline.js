@@ -180,7 +180,6 @@
 
   function refreshTimeline(root) {
     const current = load("phase:" + root.dataset.shbTimeline);
-    find(root, "[data-shb-tl-hint]").hidden = false;
     all(root, "[data-shb-tl-step]").forEach((item) => {
       const on = item.dataset.shbTlStep === current;
       const button = find(item, "[data-shb-tl-mark]");
@@ -188,9 +187,9 @@
       if (on) item.setAttribute("aria-current", "step");
       else item.removeAttribute("aria-current");
       find(item, "[data-shb-tl-here]").hidden = !on;
-      button.hidden = false;
       button.setAttribute("aria-pressed", on);
     });
+    root.dataset.shbReady = ""; // the buttons work from now on
   }
 
   function refreshNow(root) {
@@ -243,7 +242,6 @@
     const { plan, error, scale, dates } = planFor(root);
     const start = find(root, "[data-shb-plan-start]"), target = find(root, "[data-shb-plan-target]");
     const late = error === "target-before-start";
-    find(root, "[data-shb-plan-form]").hidden = false;
     if (document.activeElement !== start) start.value = plan.start;
     if (target) {
       if (document.activeElement !== target) target.value = plan.target;
