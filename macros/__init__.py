@@ -17,7 +17,7 @@ from macros.catalog import Catalog, load
 from macros.glossary import Glosser, abbreviations
 from macros.navigation import page_titles
 from macros.overview import notes_overview as render_notes_overview
-from macros.render import PageContext, Renderer
+from macros.render import PageContext, Renderer, environment
 from macros.timeline import register as register_timeline
 from macros.validate import DataError
 
@@ -45,6 +45,7 @@ class _PageRenderer(Renderer):
 
 
 def define_env(env) -> None:
+    environment.cache_clear()  # templates as they are now (mkdocs serve rebuilds)
     register_brand(env)
     catalog = _catalog(env)
     titles = page_titles(env.conf.get("nav") or [])

@@ -7,7 +7,7 @@ the templates mark it with a ``Glosser`` in the same way.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
@@ -50,6 +50,9 @@ class Glosser:
 
     words: dict[str, str]
     pattern: re.Pattern[str] | None
+    # A question is shown on its chapter, in the question bank and in the
+    # booklet: each text is marked once per build.
+    _marked: dict[str, Markup] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, glossary: Glossary) -> Glosser:
@@ -60,6 +63,11 @@ class Glosser:
 
     def __call__(self, text: str) -> Markup:
         """``text`` escaped, with each glossary word as ``<abbr title="definition">``."""
+        if text not in self._marked:
+            self._marked[text] = self._mark(text)
+        return self._marked[text]
+
+    def _mark(self, text: str) -> Markup:
         if self.pattern is None:
             return escape(text)
         parts, last = [], 0

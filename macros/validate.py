@@ -11,6 +11,7 @@ import re
 import types
 import typing
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -137,12 +138,19 @@ def _convert(hint: Any, value: Any, out: Collector, path: str) -> Any:
     raise TypeError(f"schema uses an unsupported type: {hint!r}")  # a bug in schema.py
 
 
+@cache
+def _shape(cls: Any) -> tuple[dict[str, Any], dict[str, dataclasses.Field]]:
+    """A dataclass's resolved type hints and fields, worked out once per class
+    (resolving the string annotations was half the time of loading the data)."""
+    return (typing.get_type_hints(cls, include_extras=True),
+            {f.name: f for f in dataclasses.fields(cls)})
+
+
 def _build_dataclass(cls: Any, value: Any, out: Collector, path: str) -> Any:
     if not isinstance(value, dict):
         out.add(path, f"should be a mapping of keys to values, but is {_describe(value)}")
         return None
-    hints = typing.get_type_hints(cls, include_extras=True)
-    fields = {f.name: f for f in dataclasses.fields(cls)}
+    hints, fields = _shape(cls)
     ok = True
     for key in value:
         if key not in fields:
