@@ -5,7 +5,6 @@ by plain functions in the other modules of this package.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from markupsafe import escape
@@ -30,20 +29,6 @@ def _catalog(env) -> Catalog:
         raise PluginError(str(error)) from None
 
 
-class _PageRenderer(Renderer):
-    """A Renderer whose templates can claim the page's workspace panel: the
-    first toolbar of a page (or the notes overview) holds it, and the print
-    buttons, so that the page arrives with them (no layout shift)."""
-
-    def __init__(self, context: PageContext, glosser: Glosser,
-                 claim_panel: Callable[[], bool]) -> None:
-        super().__init__(context, glosser=glosser)
-        self.claim_panel = claim_panel
-
-    def render(self, template: str, gloss: bool = True, **values) -> str:
-        return super().render(template, gloss, claim_panel=self.claim_panel, **values)
-
-
 def define_env(env) -> None:
     environment.cache_clear()  # templates as they are now (mkdocs serve rebuilds)
     register_brand(env)
@@ -65,9 +50,9 @@ def define_env(env) -> None:
 
     def renderer() -> Renderer:
         page = env.page
-        return _PageRenderer(PageContext(url=page.url if page else "",
-                                         use_directory_urls=env.conf["use_directory_urls"]),
-                             glosser, claim_panel)
+        return Renderer(PageContext(url=page.url if page else "",
+                                    use_directory_urls=env.conf["use_directory_urls"]),
+                        glosser=glosser, claim_panel=claim_panel)
 
     @env.macro
     def worksheet(process_id: str, level: int = 2) -> str:

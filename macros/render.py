@@ -127,16 +127,21 @@ def environment() -> Environment:
 class Renderer:
     """Renders data for one page."""
 
-    def __init__(self, context: PageContext, glosser: Glosser | None = None) -> None:
+    def __init__(self, context: PageContext, glosser: Glosser | None = None,
+                 claim_panel: Callable[[], bool] | None = None) -> None:
+        """``claim_panel`` answers True the first time a page asks for its
+        workspace panel and print buttons (the first toolbar holds them)."""
         self.context = context
         self.glosser = glosser
+        self.claim_panel = claim_panel
         self.env = environment()
 
     def render(self, template: str, gloss: bool = True, **values) -> str:
         """Render one template of ``macros/templates`` for this page; with
         ``gloss``, the ``gloss`` and ``paragraphs`` filters mark glossary words."""
         glosser = self.glosser if gloss else None
-        return self.env.get_template(template).render(page_context=self.context, glosser=glosser, **values)
+        return self.env.get_template(template).render(
+            page_context=self.context, glosser=glosser, claim_panel=self.claim_panel, **values)
 
     def worksheet(self, process: Process, level: int = 2) -> str:
         total = sum(len(step.questions) for step in process.steps)

@@ -41,12 +41,11 @@ import yaml
 from playwright.sync_api import sync_playwright
 
 from scripts import browser as chromium
-from scripts.csp import apply as apply_csp
-from scripts.minify import apply as minify
+from scripts.minify import OWN_ASSETS
 from scripts.serve_static import serve
+from scripts.sitebuild import finish
 
 ROOT = Path(__file__).resolve().parent.parent
-OWN_ASSETS = ROOT / "overrides" / "assets"
 NODE_BIN = ROOT / "node_modules" / ".bin"
 LIGHTHOUSE_PAGES = {"start": "", "worksheet": "verktyg/rundabordssamtal/", "timeline": "dialogprocessen/"}
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -213,8 +212,7 @@ def main(argv: list[str]) -> int:
             ours_times.append(timed_build(ROOT / "mkdocs.yml", ours_site))
             stock_times.append(timed_build(stock_cfg, stock_site))
             macros_times.append(timed_build(stock_cfg.with_name("mkdocs-macros.yml"), tmp / "macros-site"))
-        minify(ours_site)  # as `make build` serves it
-        apply_csp(ours_site)
+        finish(ours_site)  # as `make build` serves it
         build = {"ours_s": statistics.median(ours_times), "stock_s": statistics.median(stock_times),
                  "runs": args.runs}
         build["ratio"] = build["ours_s"] / build["stock_s"]

@@ -165,7 +165,7 @@ def built_page(site_dir: Path, page: str) -> Path:
 
 def built_page_lix(site_dir: Path, page: str) -> float:
     """LIX of a page as the reader sees it in the built site; page is its path under docs/."""
-    return lix(html_prose(built_page(site_dir, page).read_text(encoding="utf-8")))
+    return html_lix(built_page(site_dir, page))
 
 
 def lix(text: str) -> float:

@@ -24,6 +24,12 @@ def build_site(site_dir: Path, config_file: Path | None = None, **overrides) -> 
                          site_dir=str(site_dir), strict=True, **overrides)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     build(config)
-    minify.apply(Path(site_dir))
-    csp.apply(Path(site_dir))
+    finish(Path(site_dir))
     return Path(site_dir)
+
+
+def finish(site_dir: Path) -> None:
+    """The steps after `mkdocs build` that make the site as it is served:
+    our assets minified, then the security policy (as `make build` runs them)."""
+    minify.apply(site_dir)
+    csp.apply(site_dir)
