@@ -40,6 +40,8 @@ def define_env(env) -> None:
     # Pages that already hold the workspace panel. define_env runs on every
     # build (also each rebuild of `mkdocs serve`), so this starts empty each time.
     panel_pages: set[str] = set()
+    # HTML that is the same on every page (each question), rendered once per build.
+    fragments: dict = {}
 
     def claim_panel() -> bool:
         """True the first time the page being rendered asks for the panel."""
@@ -52,7 +54,7 @@ def define_env(env) -> None:
         page = env.page
         return Renderer(PageContext(url=page.url if page else "",
                                     use_directory_urls=env.conf["use_directory_urls"]),
-                        glosser=glosser, claim_panel=claim_panel)
+                        glosser=glosser, claim_panel=claim_panel, memo=fragments)
 
     @env.macro
     def worksheet(process_id: str, level: int = 2) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
@@ -128,12 +128,16 @@ class Renderer:
     """Renders data for one page."""
 
     def __init__(self, context: PageContext, glosser: Glosser | None = None,
-                 claim_panel: Callable[[], bool] | None = None) -> None:
+                 claim_panel: Callable[[], bool] | None = None,
+                 memo: dict | None = None) -> None:
         """``claim_panel`` answers True the first time a page asks for its
-        workspace panel and print buttons (the first toolbar holds them)."""
+        workspace panel and print buttons (the first toolbar holds them).
+        ``memo``, shared by the renderers of one build, keeps the HTML of
+        each question, which is the same on every page that shows it."""
         self.context = context
         self.glosser = glosser
         self.claim_panel = claim_panel
+        self.memo = memo
         self.env = environment()
 
     def render(self, template: str, gloss: bool = True, **values) -> str:
@@ -141,7 +145,22 @@ class Renderer:
         ``gloss``, the ``gloss`` and ``paragraphs`` filters mark glossary words."""
         glosser = self.glosser if gloss else None
         return self.env.get_template(template).render(
-            page_context=self.context, glosser=glosser, claim_panel=self.claim_panel, **values)
+            page_context=self.context, glosser=glosser, claim_panel=self.claim_panel,
+            question_html=partial(self.question_html, glosser), **values)
+
+    def question_html(self, glosser: Glosser | None, question: Question) -> Markup:
+        """One question with its box to tick and its note field.
+
+        A question is shown on its chapter, in the question bank and in the
+        booklet; its HTML does not depend on the page, so with a ``memo`` it
+        is rendered once per build."""
+        key = ("question", question, glosser is not None)
+        if self.memo is not None and key in self.memo:
+            return self.memo[key]
+        html = Markup(self.env.get_template("question.html.j2").render(q=question, glosser=glosser))
+        if self.memo is not None:
+            self.memo[key] = html
+        return html
 
     def worksheet(self, process: Process, level: int = 2) -> str:
         total = sum(len(step.questions) for step in process.steps)

@@ -108,3 +108,23 @@ def test_text_from_data_gets_glossary_tooltips_but_not_the_glossary_itself(proje
     # The label for the note field repeats the question for screen readers, as plain text.
     assert not re.search(r'<span class="shb-sr-only">[^<]*<abbr', html)
     assert "<abbr" not in renderer.glossary(data.glossary)
+
+
+def test_a_question_is_rendered_once_per_build_and_looks_the_same_on_every_page(project_root):
+    from macros.glossary import Glosser
+    data = catalog(project_root)
+    glosser, memo = Glosser.of(data.glossary), {}
+    process = data.process("rundabordssamtal")
+    on_chapter = Renderer(PageContext("verktyg/rundabordssamtal/"), glosser=glosser, memo=memo)
+    in_bank = Renderer(PageContext("verktyg/fragebank/"), glosser=glosser, memo=memo)
+    fresh = Renderer(PageContext("arbetsblad/"), glosser=glosser)  # no memo: renders anew
+    chapter_html = on_chapter.worksheet(process)
+    bank_html = in_bank.question_bank(data, {})
+    booklet_html = fresh.worksheet(process, level=3)
+    questions = [q for step in process.steps for q in step.questions]
+    # The bank shows every question in the data: one memo entry each.
+    assert len(memo) == len({h.question.id for h in data.question_homes()})
+    for q in questions:
+        item = re.search(rf'<li class="shb-q" id="q-{q.id}".*?</li>', chapter_html, re.S)[0]
+        assert item in bank_html and item in booklet_html
+        assert "<abbr" in item or not glosser.pattern.search(q.text)
