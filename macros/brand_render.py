@@ -1,8 +1,8 @@
 """Render the brand's contacts and accessibility statement into pages.
 
 The markup is in ``macros/templates/brand_*.j2`` and ``accessibility.md.j2``;
-the Jinja environment is the one of :class:`macros.render.Renderer`, so every
-value from brand.yml is escaped.
+the template environment is the one of :class:`macros.render.Renderer`, so
+every value from brand.yml is escaped.
 """
 from __future__ import annotations
 
@@ -38,7 +38,8 @@ class BrandRenderer:
     def __init__(self, brand: Brand, context: PageContext) -> None:
         self.brand = brand
         self.renderer = Renderer(context)
-        self.renderer.env.filters.update(swedish_date=swedish_date, tel=tel, display_url=display_url)
+        for name, function in (("swedish_date", swedish_date), ("tel", tel), ("display_url", display_url)):
+            self.renderer.env.add_filter(name, function)
 
     def _render(self, template: str, **values) -> str:
         return self.renderer.render(template, **values)

@@ -5,6 +5,7 @@ import re
 from dataclasses import replace
 
 import markdown
+import pytest
 
 from macros.catalog import load
 from macros.render import PageContext, Renderer, md_heading, paragraphs
@@ -128,3 +129,20 @@ def test_a_question_is_rendered_once_per_build_and_looks_the_same_on_every_page(
         item = re.search(rf'<li class="shb-q" id="q-{q.id}".*?</li>', chapter_html, re.S)[0]
         assert item in bank_html and item in booklet_html
         assert "<abbr" in item or not glosser.pattern.search(q.text)
+
+
+def test_templates_escape_every_value_and_refuse_names_that_are_not_defined():
+    from markupsafe import Markup
+    from minijinja import TemplateError
+
+    from macros.render import environment
+    env = environment()
+    # Text is escaped exactly as markupsafe (and so Jinja2) escapes it; "/" stays.
+    assert env.render_str("{{ x }}", x="<a href='/x'>&\"") == "&lt;a href=&#39;/x&#39;&gt;&amp;&#34;"
+    # HTML that a filter or the Glosser has already made safe passes unchanged.
+    assert env.render_str("{{ x }}", x=Markup("<abbr title=\"t\">x</abbr>")) == '<abbr title="t">x</abbr>'
+    # JSON in a single-quoted attribute cannot close the attribute or open a tag.
+    attr = env.render_str("{{ v | tojson }}", v=["a'b", "</p><script>"])
+    assert "'" not in attr and "<" not in attr and ">" not in attr
+    with pytest.raises(TemplateError, match=r"`q` is undefined \(in question.html.j2:1\)"):
+        env.render_template("question.html.j2")
