@@ -18,11 +18,12 @@ from functools import cache, partial
 from pathlib import Path
 
 from markupsafe import Markup, escape
-from minijinja import Environment, pass_state
+from minijinja import Environment, TemplateError, pass_state
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from macros.catalog import Catalog
+from macros.formats import display_url, swedish_date, tel
 from macros.glossary import Glosser
 from macros.schema import Glossary, Process, Question, QuestionList
 
@@ -84,22 +85,62 @@ def _marker(state) -> Callable[[str], Markup]:
     return state.lookup("glosser") or escape
 
 
-@pass_state
 def _gloss(state, text: str) -> Markup:
     """The ``gloss`` filter: text escaped, glossary words marked when the page wants them."""
     return _marker(state)(text)
 
 
-@pass_state
-def _paragraphs(state, text: str | None) -> Markup:
+def _paragraphs(state, text: str) -> Markup:
     """The ``paragraphs`` filter, glossary words marked when the page wants them."""
     return paragraphs(text, _marker(state))
 
 
-@pass_state
 def _page_url(state, page: str) -> str:
     """The ``page_url`` filter: a page's address relative to the page being built."""
     return state.lookup("page_context").page_url(page)
+
+
+# The filters of macros/templates: name, function, whether it reads the page's
+# state (glosser, page_context) as its first argument.
+FILTERS: tuple[tuple[str, Callable, bool], ...] = (
+    ("paragraphs", _paragraphs, True),
+    ("gloss", _gloss, True),
+    ("page_url", _page_url, True),
+    ("md_heading", md_heading, False),
+    ("numbered", numbered, False),
+    ("swedish_date", swedish_date, False),
+    ("tel", tel, False),
+    ("display_url", display_url, False),
+)
+
+
+class TemplateProblem(Exception):
+    """A template in macros/templates cannot be rendered; the message names
+    the template (and the line, where MiniJinja knows it). Messages carry no
+    "%": mkdocs-macros formats errors with the % operator."""
+
+
+def _problem(error: TemplateError) -> TemplateProblem:
+    where = f"macros/templates/{error.name}, line {error.line}" if error.name else "a template"
+    return TemplateProblem(f"{where}: {error.message.split(' (in ')[0]}")
+
+
+def _refusing_nothing(name: str, function: Callable, with_state: bool) -> Callable:
+    """``function`` as a filter that stops on a missing value.
+
+    MiniJinja hands a Python filter None where a template names something
+    that does not exist (a misspelt attribute), where Jinja2 would have
+    stopped. No filter here is meant for an empty value: the templates test
+    optional values with ``{% if %}`` before they filter them.
+    """
+    @pass_state
+    def checked(state, value, *args):
+        if value is None:
+            raise TemplateProblem(
+                f"macros/templates/{state.name}: the filter {name!r} got no value; the name "
+                "before it is misspelt, or it is optional and the template must test it with an if first")
+        return function(state, value, *args) if with_state else function(value, *args)
+    return checked
 
 
 def _load(name: str) -> str | None:
@@ -126,11 +167,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.add_filter("paragraphs", _paragraphs)
-    env.add_filter("gloss", _gloss)
-    env.add_filter("md_heading", md_heading)
-    env.add_filter("numbered", numbered)
-    env.add_filter("page_url", _page_url)
+    for name, function, with_state in FILTERS:
+        env.add_filter(name, _refusing_nothing(name, function, with_state))
     return env
 
 
@@ -154,9 +192,15 @@ class Renderer:
         """Render one template of ``macros/templates`` for this page; with
         ``gloss``, the ``gloss`` and ``paragraphs`` filters mark glossary words."""
         glosser = self.glosser if gloss else None
-        return self.env.render_template(
-            template, page_context=self.context, glosser=glosser, claim_panel=self.claim_panel,
-            question_html=partial(self.question_html, glosser), **values)
+        return self._render(template, page_context=self.context, glosser=glosser,
+                            claim_panel=self.claim_panel,
+                            question_html=partial(self.question_html, glosser), **values)
+
+    def _render(self, template: str, **values) -> str:
+        try:
+            return self.env.render_template(template, **values)
+        except TemplateError as error:
+            raise _problem(error) from None
 
     def question_html(self, glosser: Glosser | None, question: Question) -> Markup:
         """One question with its box to tick and its note field.
@@ -167,7 +211,7 @@ class Renderer:
         key = ("question", question, glosser is not None)
         if self.memo is not None and key in self.memo:
             return self.memo[key]
-        html = Markup(self.env.render_template("question.html.j2", q=question, glosser=glosser))
+        html = Markup(self._render("question.html.j2", q=question, glosser=glosser))
         if self.memo is not None:
             self.memo[key] = html
         return html

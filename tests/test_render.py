@@ -8,7 +8,7 @@ import markdown
 import pytest
 
 from macros.catalog import load
-from macros.render import PageContext, Renderer, md_heading, paragraphs
+from macros.render import PageContext, Renderer, TemplateProblem, md_heading, paragraphs
 from macros.schema import Question
 
 
@@ -146,3 +146,15 @@ def test_templates_escape_every_value_and_refuse_names_that_are_not_defined():
     assert "'" not in attr and "<" not in attr and ">" not in attr
     with pytest.raises(TemplateError, match=r"`q` is undefined \(in question.html.j2:1\)"):
         env.render_template("question.html.j2")
+    # Through the renderer the error names the file and line, and carries no
+    # "%" (mkdocs-macros formats error messages with the % operator).
+    with pytest.raises(TemplateProblem) as problem:
+        Renderer(PageContext("x/")).render("question.html.j2")
+    assert str(problem.value) == ("macros/templates/question.html.j2, line 1: "
+                                  "undefined value: `q` is undefined")
+    # A misspelt attribute reaches a filter as None (MiniJinja's way): every
+    # filter of ours stops there, naming itself, instead of writing nothing.
+    for name in ("paragraphs", "gloss", "page_url", "md_heading", "swedish_date"):
+        with pytest.raises(TemplateProblem, match=rf"the filter '{name}' got no value"):
+            env.render_str(f"{{{{ step.txet | {name} }}}}", step={"text": "x"},
+                           glosser=None, page_context=PageContext("x/"))
