@@ -74,11 +74,18 @@ class PageContext:
 
     def page_url(self, page: str) -> str:
         path, _, anchor = page.partition("#")
-        target = File(path, src_dir=None, dest_dir="", use_directory_urls=self.use_directory_urls)
-        url = get_relative_url(target.url, self.url) if self.url or target.url else "."
+        target = _site_url(path, self.use_directory_urls)
+        url = get_relative_url(target, self.url) if self.url or target else "."
         if self.use_directory_urls is False and url in ("", "."):
-            url = target.url.rsplit("/", 1)[-1]
+            url = target.rsplit("/", 1)[-1]
         return f"{url}#{anchor}" if anchor else url
+
+
+@cache
+def _site_url(path: str, use_directory_urls: bool) -> str:
+    """Where MkDocs puts the page at ``path`` (under docs/), from the site's root.
+    The same few pages are linked from many places, so each is worked out once."""
+    return File(path, src_dir=None, dest_dir="", use_directory_urls=use_directory_urls).url
 
 
 def _marker(state) -> Callable[[str], Markup]:
