@@ -6,10 +6,13 @@ from dataclasses import replace
 
 import markdown
 import pytest
+from markupsafe import Markup
+from minijinja import TemplateError
 
 from macros.catalog import load
-from macros.render import PageContext, Renderer, TemplateProblem, md_heading, paragraphs
-from macros.schema import Question
+from macros.glossary import Glosser
+from macros.render import PageContext, Renderer, TemplateProblem, environment, md_heading, paragraphs
+from macros.schema import Glossary, Question, Term
 
 
 def to_html(md_text: str) -> str:
@@ -80,8 +83,6 @@ def test_glossary_lists_terms_sorted(project_root):
 
 
 def _glosser(*terms):
-    from macros.glossary import Glosser
-    from macros.schema import Glossary, Term
     return Glosser.of(Glossary(terms=tuple(Term(id=t, term=t, definition=d, forms=f)
                                            for t, d, f in terms)))
 
@@ -97,7 +98,6 @@ def test_glosser_marks_whole_words_longest_first_and_escapes():
 
 
 def test_text_from_data_gets_glossary_tooltips_but_not_the_glossary_itself(project_root):
-    from macros.glossary import Glosser
     data = catalog(project_root)
     renderer = Renderer(PageContext("verktyg/planera-motet/"), glosser=Glosser.of(data.glossary))
     html = renderer.worksheet(data.process("motesplanering"))
@@ -112,7 +112,6 @@ def test_text_from_data_gets_glossary_tooltips_but_not_the_glossary_itself(proje
 
 
 def test_a_question_is_rendered_once_per_build_and_looks_the_same_on_every_page(project_root):
-    from macros.glossary import Glosser
     data = catalog(project_root)
     glosser, memo = Glosser.of(data.glossary), {}
     process = data.process("rundabordssamtal")
@@ -132,10 +131,6 @@ def test_a_question_is_rendered_once_per_build_and_looks_the_same_on_every_page(
 
 
 def test_templates_escape_every_value_and_refuse_names_that_are_not_defined():
-    from markupsafe import Markup
-    from minijinja import TemplateError
-
-    from macros.render import environment
     env = environment()
     # Text is escaped exactly as markupsafe (and so Jinja2) escapes it; "/" stays.
     assert env.render_str("{{ x }}", x="<a href='/x'>&\"") == "&lt;a href=&#39;/x&#39;&gt;&amp;&#34;"
