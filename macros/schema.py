@@ -82,6 +82,19 @@ class Step:
     milestones: tuple[Milestone, ...] = ()
     duration: Duration | None = None
     links: tuple[Link, ...] = ()
+    # A step that starts and never ends (the Genomförandefas): later steps run
+    # alongside it, from its start.
+    open_ended: bool = False
+    # A step that comes back once a year (follow-up), first a year after it starts.
+    repeat: Literal["yearly"] | None = None
+
+    def problems(self) -> Iterator[tuple[str, str]]:
+        for key in ("open_ended", "repeat"):
+            if getattr(self, key) and (self.duration or self.milestones):
+                yield key, ("a step without an end has no duration and no milestones; "
+                            "remove duration and milestones, or this key")
+        if self.open_ended and self.repeat:
+            yield "repeat", "a step is either open_ended or repeated, not both"
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,12 @@ into offsets from the start of the process, as whole months plus days
 fraction (``at``): the milestones of a step are spread evenly over it and the
 last one falls on the step's end. The browser (``timeline.js``) only adds
 those offsets to the reader's start date and writes the dates out.
+
+A step marked ``open_ended`` starts and has no end (the Genomförandefas): the
+steps after it run alongside it, from its start. A step that repeats yearly
+(follow-up) falls a year after its start and then once a year. The months
+in the data are the handbook's example, not a norm: the sources give only
+the whole, about two years to the signing.
 """
 from __future__ import annotations
 
@@ -51,10 +57,15 @@ class PlacedStep:
     number: int
     step: Step
     start: Offset | None  # None when an earlier step has no duration
-    end: Offset | None
+    end: Offset | None  # None also for a step without an end (open or yearly)
     milestones: tuple[PlacedMilestone, ...]
     anchor: str  # the id of the step's item in the timeline
     questions_anchor: str  # where the step's questions are shown on the process page
+
+    @property
+    def endless(self) -> bool:
+        """True for a step that has no end by design: open-ended or yearly."""
+        return self.step.open_ended or self.step.repeat is not None
 
 
 @dataclass(frozen=True)
@@ -66,8 +77,8 @@ class Placed:
 
     @property
     def dated(self) -> bool:
-        """True when every step has a typical duration, so dates can be planned."""
-        return all(s.end is not None for s in self.steps)
+        """True when every step can be placed in time, so dates can be planned."""
+        return all(s.start is not None and (s.end is not None or s.endless) for s in self.steps)
 
     def milestone(self, milestone_id: str) -> tuple[PlacedStep, PlacedMilestone]:
         for placed in self.steps:
@@ -93,27 +104,42 @@ def milestone_fractions(count: int) -> list[Fraction]:
     return [Fraction(i, count) for i in range(1, count + 1)]
 
 
+YEAR = Duration(months=12)
+
+
 def place(process: Process) -> Placed:
     """Work out offsets for every step and milestone of ``process``."""
     placed = []
     cursor: Offset | None = Offset()
     for number, step in enumerate(process.steps, start=1):
         start = cursor
+        if step.repeat and start is not None:
+            start = start.plus(YEAR)  # the first time, a year in
         end = start.plus(step.duration) if start is not None and step.duration else None
         milestones = tuple(
             PlacedMilestone(m, at, f"{step_anchor(process, step)}-{m.id}")
             for m, at in zip(step.milestones, milestone_fractions(len(step.milestones))))
         placed.append(PlacedStep(number, step, start, end, milestones,
                                  step_anchor(process, step), questions_anchor(process, step)))
-        cursor = end
+        if not (step.open_ended or step.repeat):
+            cursor = end  # an endless step leaves the cursor at its start
     return Placed(process, tuple(placed))
 
 
 _UNITS = {"months": ("månad", "månader"), "weeks": ("vecka", "veckor"), "days": ("dag", "dagar")}
 
 
+def time_text(step: Step) -> str:
+    """What the timeline and planner say about a step's length."""
+    if step.open_ended:
+        return "inget slut"
+    if step.repeat == "yearly":
+        return "en gång om året"
+    return duration_text(step.duration)
+
+
 def duration_text(duration: Duration | None) -> str:
-    """A typical duration in Swedish words: "ca 4 månader", "ca 1 månad och 2 veckor"."""
+    """A duration in Swedish words: "ca 4 månader", "ca 1 månad och 2 veckor"."""
     if duration is None:
         return ""
     parts = []
@@ -162,7 +188,7 @@ class TimelineMacros:
         one, the = noun(process)
         return self._render("timeline.html.j2", placed=placed, process=process,
                             compact=compact, level=level, one=one, the=the,
-                            total=len(process.steps), duration_text=duration_text)
+                            total=len(process.steps), time_text=time_text)
 
     def phase_questions(self, process_id: str, level: int = 3) -> str:
         process = self.catalog.process(process_id)
@@ -175,15 +201,16 @@ class TimelineMacros:
         process = self.catalog.process(process_id)
         placed = place(process)
         if not placed.dated:
-            missing = ", ".join(s.step.id for s in placed.steps if s.step.duration is None)
+            missing = ", ".join(s.step.id for s in placed.steps if s.step.duration is None and not s.endless)
             raise ValueError(f"timeline_planner({process_id!r}): every step needs a duration "
+                             "(or open_ended or repeat) "
                              f"in data/processes/{process_id}.yml to plan dates; missing in: {missing}")
         target_step = target_milestone = None
         if target:
             target_step, target_milestone = placed.milestone(target)
         return self._render("timeline_planner.html.j2", placed=placed, process=process,
                             target_step=target_step, target_milestone=target_milestone,
-                            typical_total=total_text(placed, target), duration_text=duration_text)
+                            typical_total=total_text(placed, target), time_text=time_text)
 
     def current_phase(self, process_id: str, clear: bool = False) -> str:
         process = self.catalog.process(process_id)

@@ -129,6 +129,12 @@ def _convert(hint: Any, value: Any, out: Collector, path: str) -> Any:
             return None
         return value.strip()
 
+    if hint is bool:
+        if not isinstance(value, bool):
+            out.add(path, f"should be true or false, but is {_describe(value)}")
+            return None
+        return value
+
     if hint is int:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             out.add(path, f"should be a whole number of zero or more, but is {_describe(value)}")

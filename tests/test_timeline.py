@@ -16,8 +16,8 @@ from macros.catalog import load
 from macros.ladder import render_ladder
 from macros.render import PageContext, Renderer
 from macros.schema import Duration, Milestone
-from macros.timeline import (Offset, TimelineMacros, duration_text, milestone_fractions,
-                             place, total_text)
+from macros.timeline import (Offset, TimelineMacros, duration_text, milestone_fractions, place,
+                             time_text, total_text)
 from macros.validate import DataError
 from tests.helpers import copy_project
 
@@ -48,7 +48,10 @@ def test_dialogue_process_has_six_phases_in_order(catalog):
         "Förfas", "Samlingsfas", "Formuleringsfas", "Förankrings- och beslutsfas",
         "Genomförandefas", "Uppföljning"]
     for step in process.steps:
-        assert step.duration is not None and step.questions and step.links
+        # The Genomförandefas has no end and follow-up comes back every year:
+        # only the phases up to the signing have a length.
+        endless = step.id in ("genomforandefas", "uppfoljning")
+        assert (step.duration is None) == endless and step.questions and step.links
         assert all(q.id.startswith("fas-") for q in step.questions)
 
 
@@ -64,9 +67,29 @@ def test_offsets_add_up_step_by_step(catalog):
     placed = place(catalog.process("dialogprocess"))
     assert placed.dated
     assert placed.steps[0].start == Offset(0, 0)
-    for before, after in zip(placed.steps, placed.steps[1:]):
+    *to_signing, doing, follow_up = placed.steps
+    for before, after in zip(to_signing, to_signing[1:]):
         assert before.end == after.start
         assert after.end.months - after.start.months == after.step.duration.months
+    # The open Genomförandefas starts at the signing and leaves the cursor
+    # there; the yearly follow-up falls a year later. Neither has an end.
+    assert doing.step.open_ended and doing.start == to_signing[-1].end and doing.end is None
+    assert follow_up.step.repeat == "yearly" and follow_up.start == Offset(36, 0)
+    assert follow_up.end is None
+
+
+def test_an_endless_step_refuses_a_duration_or_milestones(tmp_path):
+    project = copy_project(tmp_path / "p")
+    path = project / "data" / "processes" / "dialogprocess.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    open_ended: true", "    open_ended: true\n    duration:\n      months: 3")
+                    .replace("    repeat: yearly", "    repeat: yearly\n    open_ended: yes please"),
+                    encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load(project / "data", project / "docs")
+    message = str(caught.value)
+    assert "data/processes/dialogprocess.yml: steps[4].open_ended: a step without an end has no duration" in message
+    assert "steps[5].open_ended: should be true or false, but is a text" in message
 
 
 def test_weeks_and_days_become_days_and_a_missing_duration_stops_the_dates(catalog):
@@ -116,13 +139,17 @@ def test_each_phase_shows_milestones_duration_links_and_questions(catalog):
     html = macros_for(catalog).timeline("dialogprocess")
     parts = re.split(r'<li class="shb-tl__item" ', html)[1:]
     for step, part in zip(process.steps, parts):
-        assert f"Typisk tid: {duration_text(step.duration)}" in part
+        label = "Tid" if step.open_ended or step.repeat else "Exempel på tid"
+        assert f"{label}: {time_text(step)}" in part
+        assert "Typisk tid" not in part
         found = re.findall(r'data-shb-tl-milestone="([a-z0-9-]+)"', part)
         assert found == [m.id for m in step.milestones]
         for link in step.links:
             assert f">{link.title}</a>" in part
         assert f'href="./#dialogprocess-{step.id}">Frågor för fasen ({len(step.questions)})' in part
-    assert "Beslut i fullmäktige" in html and "Signering" in html and "Visionen föds" in html
+    assert "Beslut i fullmäktige" in html and "Underskrift" in html and "Visionen föds" in html
+    assert "Tid: inget slut" in html and "Tid: en gång om året" in html
+    assert "Första uppföljningen" not in html
 
 
 def test_compact_step_map_links_to_the_worksheet_steps(catalog):
@@ -150,14 +177,19 @@ def test_data_reaches_the_timeline_as_text(catalog):
 
 def test_planner_rows_carry_the_offsets(catalog):
     html = macros_for(catalog).planner("dialogprocess", target="signering")
-    rows = re.findall(r'data-shb-plan-step="([a-z-]+)" data-shb-from="(\d+:\d+)" data-shb-to="(\d+:\d+)"', html)
+    rows = re.findall(r'data-shb-plan-step="([a-z-]+)" data-shb-from="(\d+:\d+)" data-shb-to="((?:\d+:\d+)?)"', html)
+    # Genomförandefas starts at the signing and has no end; follow-up falls a
+    # year later and repeats yearly.
     assert rows == [("forfas", "0:0", "4:0"), ("samlingsfas", "4:0", "10:0"),
                     ("formuleringsfas", "10:0", "16:0"), ("forankring-och-beslut", "16:0", "24:0"),
-                    ("genomforandefas", "24:0", "36:0"), ("uppfoljning", "36:0", "39:0")]
+                    ("genomforandefas", "24:0", ""), ("uppfoljning", "36:0", "")]
+    assert html.count('data-shb-repeat="YEARLY"') == 1
+    assert re.search(r'data-shb-plan-step="uppfoljning"[^>]* data-shb-repeat="YEARLY"', html)
     ats = re.findall(r'data-shb-plan-milestone="([a-z-]+)" data-shb-step="[a-z-]+" data-shb-at="([\d.]+)"', html)
     assert ("samling-spelregler", "0.25") in ats and ("signering", "1") in ats
     assert 'data-shb-target="signering"' in html
-    assert "Mål för signering (valfritt)" in html
+    assert "Mål för underskrift (valfritt)" in html
+    assert "typisk" not in html.lower()
 
 
 def test_planner_refuses_an_unknown_target_and_missing_durations(catalog):

@@ -132,6 +132,8 @@ def test_planner_shows_dates_and_keeps_them_after_a_reload(page, base_url):
     assert row_date(page, '[data-shb-plan-step="forfas"]') == "Från 31 januari 2027 till 31 maj 2027"
     assert row_date(page, '[data-shb-plan-step="samlingsfas"]') == "Från 31 maj 2027 till 30 november 2027"
     assert row_date(page, '[data-shb-plan-milestone="signering"]') == "31 januari 2029"
+    assert row_date(page, '[data-shb-plan-step="genomforandefas"]') == "Från 31 januari 2029 och framåt, utan slut"
+    assert row_date(page, '[data-shb-plan-step="uppfoljning"]') == "Från 31 januari 2030 och sedan en gång om året"
     timeline = page.locator("#tl-dialogprocess-forankring-och-beslut")
     assert timeline.locator("[data-shb-tl-dates]").inner_text() == (
         "Riktdatum: från 31 maj 2028 till 31 januari 2029")
@@ -139,8 +141,8 @@ def test_planner_shows_dates_and_keeps_them_after_a_reload(page, base_url):
     fill_plan(page, "2027-01-31", "2028-12-15")
     assert row_date(page, '[data-shb-plan-milestone="signering"]') == "15 december 2028"
     summary = page.locator("[data-shb-plan-summary]").inner_text()
-    assert "Signering: 15 december 2028, ert mål." in summary
-    assert "94 procent av den typiska" in summary  # 684 of 731 days
+    assert "Underskrift: 15 december 2028, ert mål." in summary
+    assert "94 procent av handbokens exempel" in summary  # 684 of 731 days
     page.reload(wait_until="networkidle")
     assert page.input_value("[data-shb-plan-start]") == "2027-01-31"
     assert page.input_value("[data-shb-plan-target]") == "2028-12-15"
@@ -182,7 +184,7 @@ def test_ics_file_has_one_event_per_phase_and_milestone(page, base_url):
     events = list(cal.walk("VEVENT"))
     phases = page.locator("[data-shb-plan-step]").count()
     milestones = page.locator("[data-shb-plan-milestone]").count()
-    assert (phases, milestones) == (6, 9)
+    assert (phases, milestones) == (6, 8)
     assert len(events) == phases + milestones
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == len(uids)
@@ -198,18 +200,27 @@ def test_ics_file_has_one_event_per_phase_and_milestone(page, base_url):
         assert e["DTSTART"].params.get("VALUE") == "DATE"
 
     by_summary = {str(e["SUMMARY"]): e for e in events}
-    signing = by_summary["Milstolpe: Signering"]
+    signing = by_summary["Milstolpe: Underskrift"]
     assert signing["DTSTART"].dt == date(2028, 12, 15)
     assert (signing["DTEND"].dt - signing["DTSTART"].dt).days == 1
     forfas = by_summary["Förfas"]
     assert forfas["DTSTART"].dt == date(2027, 1, 31)
     assert "Parterna hittar varandra" in str(forfas["DESCRIPTION"])
-    # Phases follow each other without gaps; the exclusive end is the next start.
+    # Phases follow each other without gaps up to the signing; the exclusive
+    # end is the next start.
     phase_events = [by_summary[t] for t in ("Förfas", "Samlingsfas", "Formuleringsfas",
-                                              "Förankrings- och beslutsfas", "Genomförandefas", "Uppföljning")]
+                                              "Förankrings- och beslutsfas", "Genomförandefas")]
     for before, after in zip(phase_events, phase_events[1:]):
         assert before["DTEND"].dt == after["DTSTART"].dt
     assert by_summary["Förankrings- och beslutsfas"]["DTEND"].dt == date(2028, 12, 15)
+    # Implementation is open: one day where it starts, saying it has no end,
+    # and no repeat. Follow-up is a year after the signing, every year.
+    doing, follow_up = by_summary["Genomförandefas"], by_summary["Uppföljning"]
+    assert (doing["DTEND"].dt - doing["DTSTART"].dt).days == 1
+    assert "inget slut" in str(doing["DESCRIPTION"]) and "RRULE" not in doing
+    assert follow_up["DTSTART"].dt == date(2029, 12, 15)
+    assert follow_up["RRULE"]["FREQ"] == ["YEARLY"]
+    assert [e for e in events if "RRULE" in e] == [follow_up]
 
 
 def test_ladder_choice_by_keyboard_survives_a_reload_and_shows_at_step_a(page, base_url):

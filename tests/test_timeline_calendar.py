@@ -97,7 +97,7 @@ def _steps():
     placed = place(load(ROOT / "data", ROOT / "docs").process("dialogprocess"))
     return [{"id": s.step.id,
              "from": {"months": s.start.months, "days": s.start.days},
-             "to": {"months": s.end.months, "days": s.end.days},
+             "to": {"months": s.end.months, "days": s.end.days} if s.end else None,
              "milestones": [{"id": m.milestone.id, "at": float(m.at)} for m in s.milestones]}
             for s in placed.steps]
 
@@ -113,8 +113,8 @@ def test_typical_schedule_adds_whole_months_from_the_start(js):
         ("samlingsfas", "2027-05-31", "2027-11-30"),
         ("formuleringsfas", "2027-11-30", "2028-05-31"),
         ("forankring-och-beslut", "2028-05-31", "2029-01-31"),
-        ("genomforandefas", "2029-01-31", "2030-01-31"),
-        ("uppfoljning", "2030-01-31", "2030-04-30"),
+        ("genomforandefas", "2029-01-31", None),  # no end
+        ("uppfoljning", "2030-01-31", None),  # a year after the signing, then yearly
     ]
     samling = result["steps"][1]["milestones"]
     # Four milestones spread evenly over 183 days; the last on the phase's end.
@@ -136,11 +136,14 @@ def test_target_date_scales_the_phases_up_to_the_signing(js):
     forfas_days = (date.fromisoformat(by_id["forfas"]["end"]) - date(2027, 1, 1)).days
     assert forfas_days == round(365 / 731 * (date(2027, 5, 1) - date(2027, 1, 1)).days)
     # Phases after it keep their typical lengths, counted from the signing.
+    # Implementation starts at the signing and has no end; the first
+    # follow-up is a year after the signing, whatever the scale.
     assert by_id["genomforandefas"]["start"] == "2028-01-01"
-    assert by_id["genomforandefas"]["end"] == "2029-01-01"
-    assert by_id["uppfoljning"]["end"] == "2029-04-01"
-    # No gaps or overlaps.
-    for before, after in zip(result["steps"], result["steps"][1:]):
+    assert by_id["genomforandefas"]["end"] is None
+    assert by_id["uppfoljning"]["start"] == "2029-01-01"
+    assert by_id["uppfoljning"]["end"] is None
+    # No gaps or overlaps up to the signing.
+    for before, after in zip(result["steps"][:4], result["steps"][1:5]):
         assert before["end"] == after["start"]
 
 
@@ -148,7 +151,8 @@ def test_a_later_target_stretches_the_plan(js):
     result = js("calc.schedule", _steps(), "2027-01-31", "2030-01-31", "signering")
     assert result["scale"] > 1
     assert result["steps"][3]["milestones"][-1]["date"] == "2030-01-31"
-    assert result["steps"][4]["end"] == "2031-01-31"
+    assert result["steps"][4]["start"] == "2030-01-31"
+    assert result["steps"][5]["start"] == "2031-01-31"
 
 
 def test_a_target_before_the_start_is_an_error(js):
@@ -174,6 +178,17 @@ def test_lines_fold_at_75_octets_without_splitting_characters(js, line):
     assert all(len(p.encode("utf-8")) <= 75 for p in parts)
     assert all(p.startswith(" ") for p in parts[1:])
     assert "".join([parts[0]] + [p[1:] for p in parts[1:]]) == line
+
+
+def test_a_yearly_event_gets_a_repeat_rule(js):
+    ics = js("ics.build", "Plan", [
+        {"uid": "a@x", "start": "2030-01-31", "end": "2030-02-01", "summary": "Uppföljning",
+         "description": "d", "url": "https://x/", "rrule": "YEARLY"},
+        {"uid": "b@x", "start": "2029-01-31", "end": "2029-02-01", "summary": "Genomförandefas",
+         "description": "d", "url": "https://x/"}])
+    events = ics.split("BEGIN:VEVENT")[1:]
+    assert "RRULE:FREQ=YEARLY\r\n" in events[0]
+    assert "RRULE" not in events[1]
 
 
 def test_short_lines_are_not_folded(js):

@@ -67,7 +67,8 @@
   const formatDate = (text) => parseISO(text) ? LONG_DATE.format(dayNumber(text) * DAY) : "";
 
   /* Dates for every step and milestone.
-   * steps: [{id, from: {months, days}, to: {...}, milestones: [{id, at}]}]
+   * steps: [{id, from: {months, days}, to: {...} or null, milestones: [{id, at}]}]
+   * A step without an end (open-ended or yearly) has to: null and end: null.
    * With a target (an ISO date for the milestone targetId), the steps up to
    * and including the target's step are stretched or shrunk by one factor so
    * that the milestone falls on the target; later steps keep their typical
@@ -76,7 +77,7 @@
    * {error: "target-before-start" | "unknown-target"}. */
   function schedule(steps, start, target, targetId) {
     const place = (from, to, at) => addDays(from, Math.round(at * daysBetween(from, to)));
-    const typical = steps.map((s) => [addOffset(start, s.from), addOffset(start, s.to)]);
+    const typical = steps.map((s) => [s.from, s.to].map((o) => o && addOffset(start, o)));
     let scale = 1, ti = -1, mi = -1;
     if (target) {
       steps.forEach((s, i) => s.milestones.forEach((m, j) => {
@@ -92,11 +93,11 @@
     steps.forEach((s, i) => {
       let dates;
       if (ti < 0 || i <= ti) {
-        dates = typical[i].map((day) => addDays(start, Math.round(scale * daysBetween(start, day))));
+        dates = typical[i].map((day) => day && addDays(start, Math.round(scale * daysBetween(start, day))));
       } else {
         // After the target's step: typical lengths, counted from its end.
         const last = steps[ti].to;
-        dates = [s.from, s.to].map((o) =>
+        dates = [s.from, s.to].map((o) => o &&
           addOffset(out[ti].end, { months: o.months - last.months, days: o.days - last.days }));
       }
       const [begin, end] = dates;
@@ -132,7 +133,8 @@
     return out.concat(current).join("\r\n");
   }
 
-  /* A calendar of whole-day events: [{uid, start, end, summary, description, url}]. */
+  /* A calendar of whole-day events: [{uid, start, end, summary, description, url, rrule}];
+   * rrule is a FREQ such as "YEARLY" for an event that repeats. */
   function buildIcs(name, events) {
     const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, "");
     const date = (iso) => ";VALUE=DATE:" + iso.replace(/-/g, "");
@@ -147,6 +149,7 @@
       "DESCRIPTION:" + icsEscape(e.description),
       "URL:" + e.url,
       "TRANSP:TRANSPARENT",
+      ...(e.rrule ? ["RRULE:FREQ=" + e.rrule] : []),
       "END:VEVENT"));
     lines.push("END:VCALENDAR");
     return lines.map(foldLine).join("\r\n") + "\r\n";
@@ -224,7 +227,7 @@
     if (!plan.start) return { plan, dates: [] };
     const steps = [], offset = (text) => {
       const [months, days] = text.split(":").map(Number);
-      return { months, days };
+      return text ? { months, days } : null; // "" for a step without an end
     };
     planRows(root).forEach((row) => {
       const d = row.dataset;
@@ -256,7 +259,9 @@
     // Each row's date, and the same in the timeline when the page has it.
     planRows(root).forEach((row, i) => {
       const d = dates[i], item = document.getElementById(row.dataset.shbAnchor);
-      const span = d && (d.date ? formatDate(d.date) : formatDate(d.start) + " till " + formatDate(d.end));
+      // A step without an end says so in the words of its row (data-shb-until).
+      const span = d && (d.date ? formatDate(d.date)
+        : formatDate(d.start) + (d.end ? " till " + formatDate(d.end) : row.dataset.shbUntil));
       find(row, "[data-shb-plan-date]").textContent = !d ? "–" : d.date ? span : "Från " + span;
       if (item) {
         setText(find(item, "[data-shb-tl-dates], [data-shb-tl-mdate]"),
@@ -264,8 +269,8 @@
       }
       if (d && d.id === root.dataset.shbTarget && row.dataset.shbPlanMilestone) {
         summary += " " + row.dataset.shbSummary + ": " + span + (plan.target && scale !== 1
-          ? ", ert mål. Tiden fram till dess är " + Math.round(scale * 100) + " procent av den typiska."
-          : ", med typiska tider.");
+          ? ", ert mål. Tiden fram till dess är " + Math.round(scale * 100) + " procent av handbokens exempel."
+          : ", med handbokens exempel på tider.");
       }
     });
     find(root, "[data-shb-plan-summary]").textContent = summary;
@@ -280,14 +285,16 @@
     }
     const pid = root.dataset.shbPlanner, page = location.href.split("#")[0];
     const host = location.hostname || "samverkanshandboken";
-    const note = "Riktdatum från Samverkanshandboken. Tiderna är ungefärliga.";
-    // One event per step and per milestone; the end date is exclusive.
+    const note = "Riktdatum från Samverkanshandboken. Tiderna är bara exempel.";
+    // One event per step and per milestone; the end date is exclusive. A step
+    // without an end is one day at its start, repeating when it is yearly.
     const events = planRows(root).map((row, i) => {
       const d = row.dataset, when = dates[i], start = when.start || when.date;
       return {
         uid: pid + "-" + (d.shbStep ? d.shbStep + "-" : "") + when.id + "@" + host,
         start,
         end: when.end > start ? when.end : addDays(start, 1),
+        rrule: d.shbRepeat,
         summary: (d.shbStep ? "Milstolpe: " : "") + d.shbSummary,
         description: (d.shbDescription ? d.shbDescription + "\n\n" : "") + note,
         url: page + "#" + d.shbAnchor
