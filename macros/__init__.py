@@ -17,6 +17,7 @@ from macros.glossary import Glosser, abbreviations
 from macros.navigation import page_titles
 from macros.overview import notes_overview as render_notes_overview
 from macros.render import PageContext, Renderer, environment
+from macros.site_address import is_public_address
 from macros.timeline import register as register_timeline
 from macros.validate import DataError
 
@@ -32,6 +33,9 @@ def _catalog(env) -> Catalog:
 def define_env(env) -> None:
     environment.cache_clear()  # templates as they are now (mkdocs serve rebuilds)
     register_brand(env)
+    # overrides/partials/print-footer.html prints the page's address only for a
+    # real site_url, never the stand-in under .example.
+    env.conf["extra"]["shb_public_address"] = is_public_address(env.conf.get("site_url"))
     catalog = _catalog(env)
     titles = page_titles(env.conf.get("nav") or [])
     glosser = Glosser.of(catalog.glossary)  # tooltips in text rendered from data

@@ -20,15 +20,22 @@ class BrandRenderer:
     def _render(self, template: str, **values) -> str:
         return self.renderer.render(template, **values)
 
+    @property
+    def publisher(self) -> str | None:
+        """The organisation, when it is another than the site itself: a page
+        never says that the site is published by the site."""
+        organisation = self.brand.organisation.strip()
+        return organisation if organisation.casefold() != self.brand.name.strip().casefold() else None
+
     def support_box(self) -> str:
         return self._render("brand_support.html.j2", support=self.brand.support)
 
     def contact_box(self) -> str:
-        return self._render("brand_contact.html.j2", brand=self.brand)
+        return self._render("brand_contact.html.j2", brand=self.brand, publisher=self.publisher)
 
     def accessibility_statement(self) -> str:
         a11y = self.brand.accessibility
-        return self._render("accessibility.md.j2", a11y=a11y,
+        return self._render("accessibility.md.j2", a11y=a11y, publisher=self.publisher,
                             organisation=self.brand.organisation,
                             service=a11y.service or f"webbplatsen {self.brand.name}",
                             feedback=self.brand.feedback)

@@ -6,6 +6,7 @@ Layout of ``data/``:
 - ``questions/<id>.yml``: one :class:`~macros.schema.QuestionList` each
 - ``glossary.yml``: the :class:`~macros.schema.Glossary`
 - ``ladder.yml``: the involvement :class:`~macros.schema.Ladder` (optional)
+- ``terms.yml``: the handbook's words, :class:`~macros.terms.Terms` (optional)
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from macros.schema import Glossary, Ladder, Process, Question, QuestionList
+from macros.terms import Terms, load_terms
 from macros.validate import Collector, DataError, Problem, build
 from macros.yamlfile import read
 
@@ -35,6 +37,7 @@ class Catalog:
     question_lists: dict[str, QuestionList] = field(default_factory=dict)
     glossary: Glossary = field(default_factory=lambda: Glossary(terms=()))
     ladder: Ladder | None = None
+    terms: Terms = field(default_factory=lambda: Terms(terms=()))
 
     def process(self, process_id: str) -> Process:
         try:
@@ -105,6 +108,8 @@ def load(data_dir: Path, docs_dir: Path) -> Catalog:
         raw = read(ladder_path, out)
         catalog.ladder = build(Ladder, raw, out) if raw is not None else None
         problems.extend(out.problems)
+
+    catalog.terms = load_terms(data_dir, problems)
 
     problems.extend(_cross_file_problems(catalog, data_dir, Path(docs_dir)))
     if problems:

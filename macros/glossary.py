@@ -18,11 +18,12 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _spellings(term: str, forms: tuple[str, ...]) -> list[str]:
-    """Each form as written and with a capital first letter (sentence start)."""
+def _spellings(term: str, forms: tuple[str, ...], exact: bool = False) -> list[str]:
+    """Each form as written and, unless ``exact``, with a capital first letter
+    (sentence start)."""
     words: list[str] = []
     for word in (term, *forms):
-        for spelling in (word, word[:1].upper() + word[1:]):
+        for spelling in ((word,) if exact else (word, word[:1].upper() + word[1:])):
             if spelling not in words:
                 words.append(spelling)
     return words
@@ -39,7 +40,7 @@ def abbreviations(glossary: Glossary) -> dict[str, str]:
     words: dict[str, str] = {}
     for term in glossary.terms:
         definition = _one_line(term.definition)
-        for word in _spellings(term.term, term.forms):
+        for word in _spellings(term.term, term.forms, term.exact):
             words[word] = definition
     return words
 

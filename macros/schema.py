@@ -140,6 +140,7 @@ class Term:
     term: Text
     definition: Text
     forms: tuple[Text, ...] = ()
+    exact: bool = False  # only as written: no capitalised form is added
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,20 @@ def test_site_url_gives_canonical_links(brand_site):
             in html(brand_site, "om/index.html"))
 
 
+def test_print_shows_the_page_address_under_a_real_site_url(brand_url, page):
+    # The example brand has a real address: print names the page and the
+    # links within the handbook by it, not by the server the page came from.
+    page.goto(brand_url + "verktyg/planera-motet/")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    footer = page.locator(".shb-print-footer")
+    assert "Sidans adress: https://handbok.exempelkommun.se/verktyg/planera-motet/" in footer.inner_text()
+    inside = page.eval_on_selector_all(
+        ".md-content__inner a[data-shb-print-href]",
+        "els => els.map(a => getComputedStyle(a, '::after').content)")
+    assert inside and all("https://handbok.exempelkommun.se/" in c for c in inside), inside
+
+
 def test_logo_and_favicon_are_the_brand_files(brand_site, brand_url, page):
     page.goto(brand_url + "dialogprocessen/")
     logo = page.locator(".md-header .md-logo img")

@@ -201,13 +201,18 @@ def test_about_page_credits_sources_and_states_licences(site_dir):
 
 
 def test_the_glossary_ties_the_involvement_ladder_to_the_one_shown(terms):
+    # One name (data/terms.yml): the term is Boverket's, and the source's name
+    # for its ladder is a form that gets the same tooltip.
     term = next(t for t in terms if t.id == "involveringstrappa")
+    assert term.term == "delaktighetstrappa"
     assert "Boverkets delaktighetstrappa" in " ".join(term.definition.split())
-    assert {"delaktighetstrappa", "delaktighetstrappan"} <= set(term.forms)
+    assert {"delaktighetstrappan", "involveringstrappa", "involveringstrappan"} <= set(term.forms)
 
 
 def _site_text() -> dict[str, str]:
-    files = sorted((ROOT / "docs").rglob("*.md")) + sorted((ROOT / "data").rglob("*.yml"))
+    # data/terms.yml lists the variants to avoid, so it holds them on purpose.
+    files = sorted((ROOT / "docs").rglob("*.md")) + sorted(
+        p for p in (ROOT / "data").rglob("*.yml") if p.name != "terms.yml")
     return {path.relative_to(ROOT).as_posix(): path.read_text(encoding="utf-8") for path in files}
 
 

@@ -101,10 +101,10 @@ def test_text_from_data_gets_glossary_tooltips_but_not_the_glossary_itself(proje
     data = catalog(project_root)
     renderer = Renderer(PageContext("verktyg/planera-motet/"), glosser=Glosser.of(data.glossary))
     html = renderer.worksheet(data.process("motesplanering"))
-    facilitator = next(t for t in data.glossary.terms if t.id == "facilitator")
-    title = " ".join(facilitator.definition.split())
+    leader = next(t for t in data.glossary.terms if t.id == "facilitator")
+    title = " ".join(leader.definition.split())
     # Step text (paragraphs) and question text (labels) from data both carry tooltips.
-    assert f'<abbr title="{title}">facilitator</abbr>' in html
+    assert f'<abbr title="{title}">samtalsledare</abbr>' in html
     assert re.search(r'<label class="shb-q__text"[^>]*>[^<]*<abbr title="[^"]+">', html)
     # The label for the note field repeats the question for screen readers, as plain text.
     assert not re.search(r'<span class="shb-sr-only">[^<]*<abbr', html)

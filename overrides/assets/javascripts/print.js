@@ -31,7 +31,9 @@
     const config = document.getElementById("__config");
     const base = ((config && JSON.parse(config.textContent).base) || ".").replace(/\/?$/, "/");
     const footer = document.querySelector("[data-shb-print-address]");
-    const address = (footer && footer.dataset.shbPrintAddress) || location.href;
+    // Without a real site address (none in the footer), links within the
+    // handbook print no address: the one in the browser may be a test server.
+    const known = footer && footer.dataset.shbPrintAddress, address = known || location.href;
     const here = location.href.split("#")[0], local = new URL(base, here).href, site = new URL(base, address).href;
     each(".md-content a[href]", (a) => {
       const raw = a.getAttribute("href"), url = a.href;
@@ -40,7 +42,8 @@
           a.closest(".shb-toolbar, .shb-print-only, .footnote")) {
         a.classList.add("shb-print-no-href");
       } else if (url.startsWith(local)) {
-        a.setAttribute("data-shb-print-href", site + url.slice(local.length));
+        if (known) a.setAttribute("data-shb-print-href", site + url.slice(local.length));
+        else a.classList.add("shb-print-no-href");
       } else if (!/^[a-z][a-z0-9+.-]*:/i.test(raw)) {
         a.setAttribute("data-shb-print-href", new URL(raw, address).href);
       } else if (a.textContent.trim() === raw) {

@@ -359,7 +359,7 @@
     const url = URL.createObjectURL(new Blob([text], { type: type + ";charset=utf-8" }));
     el("a", { href: url, download: name }).click(); // detached: instant navigation never sees it
     setTimeout(() => URL.revokeObjectURL(url), 10000);
-    status(byId("shb-ws-status"), "Filen " + name + " är sparad i dina hämtade filer.");
+    status(byId("shb-ws-status"), "Filen " + name + " är sparad bland era hämtade filer.");
   }
 
   function exportJson() {
