@@ -38,9 +38,9 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
-	$(BIN)/python -m scripts.minify site
-	$(BIN)/python -m scripts.csp site
-	$(BIN)/python -m scripts.pdf site
+	$(BIN)/python -m scripts.build.minify site
+	$(BIN)/python -m scripts.build.csp site
+	$(BIN)/python -m scripts.build.pdf site
 
 # The worksheet PDFs in site/pdf/. Builds first when site/ is missing or older
 # than its sources (the build makes the PDFs too).
@@ -48,7 +48,7 @@ pdf: $(STAMP)
 	@if [ ! -f site/index.html ] || [ -n "$$(find mkdocs.yml $(wildcard brand.yml) docs data macros overrides -newer site/index.html -print -quit)" ]; then \
 		$(MAKE) --no-print-directory build; \
 	else \
-		$(BIN)/python -m scripts.pdf site; \
+		$(BIN)/python -m scripts.build.pdf site; \
 	fi
 
 test: $(STAMP)
@@ -56,13 +56,13 @@ test: $(STAMP)
 
 # The site for reading without a server: dist/samverkanshandboken-offline.zip
 offline: $(STAMP)
-	$(BIN)/python -m scripts.offline
+	$(BIN)/python -m scripts.build.offline
 
 audit: build $(NODE_STAMP)
-	$(BIN)/python -m scripts.audit site
+	$(BIN)/python -m scripts.check.audit site
 
 bench: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python -m scripts.bench
+	$(BIN)/python -m scripts.check.bench
 
 clean:
 	rm -rf site dist .pytest_cache

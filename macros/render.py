@@ -1,7 +1,8 @@
 """Turn validated data into the Markdown and HTML that pages embed.
 
-All markup lives in ``macros/templates``, written in Jinja's syntax and
-rendered with MiniJinja, the Rust engine that Zensical also uses: Jinja2
+All markup lives in the ``templates/`` folder of each feature
+(``macros/<feature>/templates/``; a template is named ``"<feature>/<file>"``),
+written in Jinja's syntax and rendered with MiniJinja, the Rust engine that Zensical also uses: Jinja2
 took 58 ms of every build to compile these templates, MiniJinja about 1 ms
 (README, "Val vi har gjort"). Every value passes through markupsafe's
 ``escape`` on its way into the page, the escaping Jinja2's autoescape does,
@@ -22,12 +23,18 @@ from minijinja import Environment, TemplateError, pass_state
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from macros.catalog import Catalog
 from macros.formats import display_url, swedish_date, tel
-from macros.glossary import Glosser
-from macros.schema import Glossary, Process, Question, QuestionList
+from macros.glossary.terms import Glosser
+from macros.data.schema import Question
 
-TEMPLATES = Path(__file__).parent / "templates"
+PACKAGE = Path(__file__).parent
+
+
+def template_path(name: str) -> str:
+    """Where the template ``"<feature>/<file>"`` lives, from the project root,
+    for messages: ``macros/<feature>/templates/<file>``."""
+    feature, _, file = name.partition("/")
+    return f"macros/{feature}/templates/{file}"
 
 # Characters that Markdown would read as syntax inside a heading.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~-])")
@@ -107,7 +114,7 @@ def _page_url(state, page: str) -> str:
     return state.lookup("page_context").page_url(page)
 
 
-# The filters of macros/templates: name, function, whether it reads the page's
+# The filters of the templates: name, function, whether it reads the page's
 # state (glosser, page_context) as its first argument.
 FILTERS: tuple[tuple[str, Callable, bool], ...] = (
     ("paragraphs", _paragraphs, True),
@@ -122,13 +129,13 @@ FILTERS: tuple[tuple[str, Callable, bool], ...] = (
 
 
 class TemplateProblem(Exception):
-    """A template in macros/templates cannot be rendered; the message names
+    """A template of the macros cannot be rendered; the message names
     the template (and the line, where MiniJinja knows it). Messages carry no
     "%": mkdocs-macros formats errors with the % operator."""
 
 
 def _problem(error: TemplateError) -> TemplateProblem:
-    where = f"macros/templates/{error.name}, line {error.line}" if error.name else "a template"
+    where = f"{template_path(error.name)}, line {error.line}" if error.name else "a template"
     return TemplateProblem(f"{where}: {error.message.split(' (in ')[0]}")
 
 
@@ -144,20 +151,21 @@ def _refusing_nothing(name: str, function: Callable, with_state: bool) -> Callab
     def checked(state, value, *args):
         if value is None:
             raise TemplateProblem(
-                f"macros/templates/{state.name}: the filter {name!r} got no value; the name "
+                f"{template_path(state.name)}: the filter {name!r} got no value; the name "
                 "before it is misspelt, or it is optional and the template must test it with an if first")
         return function(state, value, *args) if with_state else function(value, *args)
     return checked
 
 
 def _load(name: str) -> str | None:
-    path = TEMPLATES / name
-    return path.read_text(encoding="utf-8") if path.is_file() else None
+    feature, _, file = name.partition("/")
+    path = PACKAGE / feature / "templates" / file
+    return path.read_text(encoding="utf-8") if file and path.is_file() else None
 
 
 @cache
 def environment() -> Environment:
-    """The one template environment for ``macros/templates``, shared by every page
+    """The one template environment for the macros' templates, shared by every page
     so that each template is compiled once per build. define_env starts each
     build with a fresh one (environment.cache_clear()), so `mkdocs serve`
     picks up edited templates."""
@@ -196,7 +204,7 @@ class Renderer:
         self.env = environment()
 
     def render(self, template: str, gloss: bool = True, **values) -> str:
-        """Render one template of ``macros/templates`` for this page; with
+        """Render one template (``"<feature>/<file>"``) for this page; with
         ``gloss``, the ``gloss`` and ``paragraphs`` filters mark glossary words."""
         glosser = self.glosser if gloss else None
         return self._render(template, page_context=self.context, glosser=glosser,
@@ -218,56 +226,7 @@ class Renderer:
         key = ("question", question, glosser is not None)
         if self.memo is not None and key in self.memo:
             return self.memo[key]
-        html = Markup(self._render("question.html.j2", q=question, glosser=glosser))
+        html = Markup(self._render("worksheets/question.html.j2", q=question, glosser=glosser))
         if self.memo is not None:
             self.memo[key] = html
         return html
-
-    def worksheet(self, process: Process, level: int = 2) -> str:
-        total = sum(len(step.questions) for step in process.steps)
-        return self.render("worksheet.md.j2", process=process, level=level, total=total)
-
-    def questions(self, qlist: QuestionList) -> str:
-        return self.render("questions.md.j2", qlist=qlist)
-
-    def question_bank(self, catalog: Catalog, page_titles: dict[str, str], level: int = 2) -> str:
-        groups = [_bank_group(p.id, p.title, p.page, page_titles,
-                              [(s.title, s.questions) for s in p.steps])
-                  for p in catalog.processes.values()]
-        groups += [_bank_group(q.id, q.title, q.page, page_titles, [(None, q.questions)])
-                   for q in catalog.question_lists.values()]
-        groups = [g for g in groups if g.total]
-        groups.sort(key=lambda g: (g.order, g.title))
-        return self.render("question_bank.md.j2", groups=groups, level=level)
-
-    def glossary(self, glossary: Glossary) -> str:
-        terms = sorted(glossary.terms, key=lambda t: t.term.casefold())
-        # The definitions themselves are left unmarked: no tooltips within the glossary.
-        return self.render("glossary.md.j2", gloss=False, terms=terms)
-
-
-@dataclass(frozen=True)
-class _Section:
-    title: str | None
-    questions: tuple[Question, ...]
-
-
-@dataclass(frozen=True)
-class _BankGroup:
-    id: str
-    title: str
-    page: str
-    page_title: str
-    order: int
-    sections: tuple[_Section, ...]
-
-    @property
-    def total(self) -> int:
-        return sum(len(s.questions) for s in self.sections)
-
-
-def _bank_group(gid: str, title: str, page: str, page_titles: dict[str, str], sections) -> _BankGroup:
-    path = page.split("#", 1)[0]
-    order = list(page_titles).index(path) if path in page_titles else len(page_titles)
-    return _BankGroup(gid, title, page, page_titles.get(path, title), order,
-                      tuple(_Section(t, qs) for t, qs in sections if qs))

@@ -12,7 +12,7 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from scripts.sitebuild import build_site
+from scripts.build.sitebuild import build_site
 from tests.helpers import copy_project
 
 MINIMAL_BRAND = Path(__file__).parent / "fixtures" / "brand-minimal"

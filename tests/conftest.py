@@ -5,15 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from scripts.serve_static import serve
-from scripts.sitebuild import ROOT, build_site
+from scripts.build.serve_static import serve
+from scripts.build.sitebuild import ROOT, build_site
 
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory, browser) -> Path:
     """The handbook built once, as `make build` does, into a temporary folder:
     strictly, with the security policy, then the PDFs (pdf/, linked from pages)."""
-    from scripts.pdf import write_site_pdfs
+    from scripts.build.pdf import write_site_pdfs
 
     site = build_site(tmp_path_factory.mktemp("site"))
     write_site_pdfs(browser, site)
@@ -46,7 +46,7 @@ def playwright_instance():
 
 @pytest.fixture(scope="session")
 def browser(playwright_instance):
-    from scripts.browser import launch
+    from scripts.build.browser import launch
 
     browser = launch(playwright_instance)
     yield browser

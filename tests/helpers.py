@@ -4,7 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from scripts.sitebuild import ROOT
+from scripts.build.sitebuild import ROOT
 
 # What a copy of the project needs to build.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")

@@ -10,9 +10,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from macros.brand import load_brand
-from macros.contrast import rgb
-from scripts.serve_static import serve
+from macros.brand.config import load_brand
+from macros.brand.contrast import rgb
+from scripts.build.serve_static import serve
 from tests.browser_checks import axe_violations
 from tests.helpers import copy_project
 

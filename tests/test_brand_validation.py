@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.brand import load_brand
-from macros.contrast import SLATE_BACKGROUND, WHITE, contrast, ratio_text
-from macros.validate import DataError
+from macros.brand.config import load_brand
+from macros.brand.contrast import SLATE_BACKGROUND, WHITE, contrast, ratio_text
+from macros.data.validate import DataError
 from tests.helpers import copy_project
 
 EXAMPLE = Path(__file__).parent / "fixtures" / "brand-example"

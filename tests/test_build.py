@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from scripts.sitebuild import ROOT
+from scripts.build.sitebuild import ROOT
 from tests.helpers import copy_project
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.catalog import load
-from macros.schema import Term
-from scripts.lix import built_page_lix
-from scripts.sitebuild import ROOT
+from macros.data.catalog import load
+from macros.data.schema import Term
+from scripts.check.lix import built_page_lix
+from scripts.build.sitebuild import ROOT
 
 PAGES = (
     "index.md",

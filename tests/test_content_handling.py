@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from macros.catalog import load
-from scripts.lix import built_page_lix
-from scripts.sitebuild import ROOT
+from macros.data.catalog import load
+from scripts.check.lix import built_page_lix
+from scripts.build.sitebuild import ROOT
 
 DOCS = ROOT / "docs"
 PAGES = ["handling/hall-processen-igang.md", "handling/dokumentation.md",

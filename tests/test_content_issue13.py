@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.sitebuild import ROOT
+from scripts.build.sitebuild import ROOT
 from tests.built_pages import reader_text
 
 NEW_PAGES = {

@@ -2,7 +2,7 @@
 
 The question checks cover every question list and process in ``data/``, so
 they hold for all chapters, not only the ones about the dialogue process. The
-readability checks score every built page as the reader sees it (scripts/lix.py),
+readability checks score every built page as the reader sees it (scripts/check/lix.py),
 so text that the macros render from data/ and brand.yml counts too.
 """
 from __future__ import annotations
@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.catalog import QuestionHome, load
-from scripts import lix
-from scripts.lix import built_page, built_page_lix, html_prose
-from scripts.sitebuild import ROOT
+from macros.data.catalog import QuestionHome, load
+from scripts.check import lix
+from scripts.check.lix import built_page, built_page_lix, html_prose
+from scripts.build.sitebuild import ROOT
 
 BANK_PAGE = "verktyg/fragebank.md"
 STUB_TEXT = "Kapitlet skrivs just nu"

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.lix import built_page_lix
-from scripts.sitebuild import ROOT
+from scripts.check.lix import built_page_lix
+from scripts.build.sitebuild import ROOT
 
 STUB = "Kapitlet skrivs just nu"
 PAGES = {

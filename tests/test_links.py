@@ -1,7 +1,7 @@
 """The link crawl of the built site (also run by `make audit`)."""
 from __future__ import annotations
 
-from scripts.linkcheck import broken_links
+from scripts.check.linkcheck import broken_links
 
 
 def test_every_internal_link_and_anchor_resolves(site_dir):

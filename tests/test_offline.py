@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.linkcheck import broken_links
-from scripts.offline import FOLDER
-from scripts.sitebuild import ROOT
+from scripts.check.linkcheck import broken_links
+from scripts.build.offline import FOLDER
+from scripts.build.sitebuild import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +21,7 @@ def offline_zip(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("offline")
     archive = work / "handbok.zip"
     result = subprocess.run(
-        [sys.executable, "-m", "scripts.offline",
+        [sys.executable, "-m", "scripts.build.offline",
          "--site-dir", str(work / "build" / FOLDER), "--zip", str(archive)],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})

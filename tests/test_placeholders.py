@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from macros.site_address import is_public_address
+from macros.brand.address import is_public_address
 from tests.built_pages import minimal_brand_site, pages, scripts
 
 # Text meant for whoever builds the site, never for its readers.

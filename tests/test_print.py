@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from macros.catalog import load
-from scripts.sitebuild import ROOT
+from macros.data.catalog import load
+from scripts.build.sitebuild import ROOT
 
 WORKSHEET = "verktyg/rundabordssamtal/"
 PROCESS = load(ROOT / "data", ROOT / "docs").process("rundabordssamtal")

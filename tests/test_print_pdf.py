@@ -1,7 +1,7 @@
 """The PDFs: each worksheet and checklist, the booklet, and the links to them.
 
 The ``site_dir`` fixture builds the site into a temporary folder as `make
-build` does, ending with scripts/pdf.py, which prints the PDFs into its pdf/
+build` does, ending with scripts/build/pdf.py, which prints the PDFs into its pdf/
 folder once per session; the PDFs are read back with pypdf.
 """
 from __future__ import annotations
@@ -15,10 +15,10 @@ from urllib.parse import urljoin
 import pypdf
 import pytest
 
-from macros.catalog import load
+from macros.data.catalog import load
 from macros.navigation import page_titles
-from scripts import pdf
-from scripts.sitebuild import ROOT
+from scripts.build import pdf
+from scripts.build.sitebuild import ROOT
 
 CATALOG = load(ROOT / "data", ROOT / "docs")
 PRINTABLE = pdf.printable(CATALOG)
@@ -54,7 +54,7 @@ def assert_a4(reader: pypdf.PdfReader) -> None:
 
 @pytest.fixture(scope="session")
 def pdf_dir(site_dir) -> Path:
-    """The PDFs that the build fixture printed with scripts/pdf.py (as `make build` does)."""
+    """The PDFs that the build fixture printed with scripts/build/pdf.py (as `make build` does)."""
     out = site_dir / "pdf"
     assert sorted(p.name for p in out.glob("*.pdf")) == sorted(
         [f"{p.id}.pdf" for p in PRINTABLE] + [pdf.BOOKLET_FILE])
@@ -62,7 +62,7 @@ def pdf_dir(site_dir) -> Path:
 
 
 def test_pdf_step_writes_into_any_folder(browser, site_dir, tmp_path):
-    """`scripts.pdf SITE --out DIR`: the same files, fresh, in another folder."""
+    """`scripts.build.pdf SITE --out DIR`: the same files, fresh, in another folder."""
     only = type(CATALOG)(processes={"rundabordssamtal": ROUND_TABLE})
     written = pdf.write_site_pdfs(browser, site_dir, tmp_path / "out", only)
     assert [p.name for p in written] == ["rundabordssamtal.pdf", pdf.BOOKLET_FILE]

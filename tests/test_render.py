@@ -9,10 +9,12 @@ import pytest
 from markupsafe import Markup
 from minijinja import TemplateError
 
-from macros.catalog import load
-from macros.glossary import Glosser
+from macros.data.catalog import load
+from macros.glossary.terms import Glosser
+from macros.data.schema import Glossary, Question, Term
+from macros.glossary.plugin import glossary_page
 from macros.render import PageContext, Renderer, TemplateProblem, environment, md_heading, paragraphs
-from macros.schema import Glossary, Question, Term
+from macros.worksheets.render import question_bank, worksheet
 
 
 def to_html(md_text: str) -> str:
@@ -25,7 +27,7 @@ def catalog(root):
 
 def test_worksheet_renders_every_step_and_question(project_root):
     process = catalog(project_root).process("rundabordssamtal")
-    html = to_html(Renderer(PageContext("verktyg/rundabordssamtal/")).worksheet(process))
+    html = to_html(worksheet(Renderer(PageContext("verktyg/rundabordssamtal/")), process))
     titles = re.findall(r'<h2 class="shb-step-title" id="rundabordssamtal-([a-z-]+)">(\d)\. ', html)
     assert [t[0] for t in titles] == [s.id for s in process.steps]
     assert [t[1] for t in titles] == [str(i) for i in range(1, 9)]
@@ -43,7 +45,7 @@ def test_html_in_data_reaches_the_page_as_text(project_root):
     step = replace(process.steps[0], title=evil, text=evil,
                    questions=(Question(id="evil", text=evil, help=evil),))
     process = replace(process, steps=(step,), intro=evil)
-    html = to_html(Renderer(PageContext("x/")).worksheet(process))
+    html = to_html(worksheet(Renderer(PageContext("x/")), process))
     assert "<script>" not in html and "<b>" not in html
     assert html.count("&lt;script&gt;alert(") >= 5
 
@@ -69,14 +71,14 @@ def test_links_are_relative_to_the_current_page():
 
 def test_question_bank_holds_every_question(project_root):
     data = catalog(project_root)
-    html = to_html(Renderer(PageContext("verktyg/fragebank/")).question_bank(data, {}))
+    html = to_html(question_bank(Renderer(PageContext("verktyg/fragebank/")), data, {}))
     for home in data.question_homes():
         assert f'id="shb-check-{home.question.id}"' in html
 
 
 def test_glossary_lists_terms_sorted(project_root):
     data = catalog(project_root)
-    html = to_html(Renderer(PageContext("begrepp/")).glossary(data.glossary))
+    html = to_html(glossary_page(Renderer(PageContext("begrepp/")), data.glossary))
     terms = re.findall(r'<dt id="begrepp-[a-z0-9-]+">([^<]+)</dt>', html)
     assert terms == sorted((t.term for t in data.glossary.terms), key=str.casefold)
     assert len(terms) == len(data.glossary.terms)
@@ -100,7 +102,7 @@ def test_glosser_marks_whole_words_longest_first_and_escapes():
 def test_text_from_data_gets_glossary_tooltips_but_not_the_glossary_itself(project_root):
     data = catalog(project_root)
     renderer = Renderer(PageContext("verktyg/planera-motet/"), glosser=Glosser.of(data.glossary))
-    html = renderer.worksheet(data.process("motesplanering"))
+    html = worksheet(renderer, data.process("motesplanering"))
     leader = next(t for t in data.glossary.terms if t.id == "facilitator")
     title = " ".join(leader.definition.split())
     # Step text (paragraphs) and question text (labels) from data both carry tooltips.
@@ -108,7 +110,7 @@ def test_text_from_data_gets_glossary_tooltips_but_not_the_glossary_itself(proje
     assert re.search(r'<label class="shb-q__text"[^>]*>[^<]*<abbr title="[^"]+">', html)
     # The label for the note field repeats the question for screen readers, as plain text.
     assert not re.search(r'<span class="shb-sr-only">[^<]*<abbr', html)
-    assert "<abbr" not in renderer.glossary(data.glossary)
+    assert "<abbr" not in glossary_page(renderer, data.glossary)
 
 
 def test_a_question_is_rendered_once_per_build_and_looks_the_same_on_every_page(project_root):
@@ -118,9 +120,9 @@ def test_a_question_is_rendered_once_per_build_and_looks_the_same_on_every_page(
     on_chapter = Renderer(PageContext("verktyg/rundabordssamtal/"), glosser=glosser, memo=memo)
     in_bank = Renderer(PageContext("verktyg/fragebank/"), glosser=glosser, memo=memo)
     fresh = Renderer(PageContext("arbetsblad/"), glosser=glosser)  # no memo: renders anew
-    chapter_html = on_chapter.worksheet(process)
-    bank_html = in_bank.question_bank(data, {})
-    booklet_html = fresh.worksheet(process, level=3)
+    chapter_html = worksheet(on_chapter, process)
+    bank_html = question_bank(in_bank, data, {})
+    booklet_html = worksheet(fresh, process, level=3)
     questions = [q for step in process.steps for q in step.questions]
     # The bank shows every question in the data: one memo entry each.
     assert len(memo) == len({h.question.id for h in data.question_homes()})
@@ -139,13 +141,13 @@ def test_templates_escape_every_value_and_refuse_names_that_are_not_defined():
     # JSON in a single-quoted attribute cannot close the attribute or open a tag.
     attr = env.render_str("{{ v | tojson }}", v=["a'b", "</p><script>"])
     assert "'" not in attr and "<" not in attr and ">" not in attr
-    with pytest.raises(TemplateError, match=r"`q` is undefined \(in question.html.j2:1\)"):
-        env.render_template("question.html.j2")
+    with pytest.raises(TemplateError, match=r"`q` is undefined \(in worksheets/question.html.j2:1\)"):
+        env.render_template("worksheets/question.html.j2")
     # Through the renderer the error names the file and line, and carries no
     # "%" (mkdocs-macros formats error messages with the % operator).
     with pytest.raises(TemplateProblem) as problem:
-        Renderer(PageContext("x/")).render("question.html.j2")
-    assert str(problem.value) == ("macros/templates/question.html.j2, line 1: "
+        Renderer(PageContext("x/")).render("worksheets/question.html.j2")
+    assert str(problem.value) == ("macros/worksheets/templates/question.html.j2, line 1: "
                                   "undefined value: `q` is undefined")
     # A misspelt attribute reaches a filter as None (MiniJinja's way): every
     # filter of ours stops there, naming itself, instead of writing nothing.

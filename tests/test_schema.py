@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.catalog import load
-from macros.validate import DataError
+from macros.data.catalog import load
+from macros.data.validate import DataError
 
 GOOD_PROCESS = """\
 id: demo

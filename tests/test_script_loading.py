@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from scripts.serve_static import serve
-from scripts.sitebuild import ROOT
+from scripts.build.serve_static import serve
+from scripts.build.sitebuild import ROOT
 from tests.browser_checks import PageWatch, origin_of, wait_for_path
 from tests.test_offline import offline_zip, unpacked  # noqa: F401 - fixtures (the `make offline` zip)
 from tests.worksheets_support import instant_base_url  # noqa: F401 - a fixture

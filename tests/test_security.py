@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from scripts.csp import header_policy, inline_script_hashes, policy
-from scripts.serve_static import serve
+from scripts.build.csp import header_policy, inline_script_hashes, policy
+from scripts.build.serve_static import serve
 
 VIOLATION_LISTENER = """
 document.addEventListener('securitypolicyviolation', (e) => {

@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from macros.catalog import load
-from macros.terms import Terms, VoiceTerm, variants_in
-from macros.validate import DataError
-from scripts.sitebuild import ROOT
+from macros.data.catalog import load
+from macros.data.terms import Terms, VoiceTerm, variants_in
+from macros.data.validate import DataError
+from scripts.build.sitebuild import ROOT
 from tests.built_pages import minimal_brand_site, pages, scripts
 from tests.helpers import copy_project
 

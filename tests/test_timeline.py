@@ -12,13 +12,14 @@ import markdown
 import pytest
 import yaml
 
-from macros.catalog import load
-from macros.ladder import render_ladder
+from macros.data.catalog import load
+from macros.timeline.ladder import render_ladder
 from macros.render import PageContext, Renderer
-from macros.schema import Duration, Milestone
-from macros.timeline import (Offset, TimelineMacros, duration_text, milestone_fractions, place,
-                             time_text, total_text)
-from macros.validate import DataError
+from macros.data.schema import Duration, Milestone
+from macros.timeline.placement import (Offset, duration_text, milestone_fractions, place, time_text,
+                                       total_text)
+from macros.timeline.plugin import TimelineMacros
+from macros.data.validate import DataError
 from tests.helpers import copy_project
 
 PHASES = ["forfas", "samlingsfas", "formuleringsfas", "forankring-och-beslut",

@@ -10,9 +10,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from macros.catalog import load
-from macros.timeline import place
-from scripts.sitebuild import ROOT
+from macros.data.catalog import load
+from macros.timeline.placement import place
+from scripts.build.sitebuild import ROOT
 
 SCRIPT = (ROOT / "overrides/assets/javascripts/timeline.js").read_text(encoding="utf-8")
 

@@ -1,7 +1,7 @@
 """The worksheet controls come with the page, so nothing moves while it loads.
 
 The workspace panel, the list and print buttons and the confirmation dialog
-are rendered by the macros (macros/templates/progress.html.j2,
+are rendered by the macros (macros/worksheets/templates/progress.html.j2,
 print_tools.html.j2, workspace_panel.html.j2); worksheets.js and print.js
 only wire them up and fill in values. Without JavaScript worksheets.css keeps
 them out of sight (@media (scripting: none)), and the questions read as a
@@ -163,7 +163,7 @@ def test_nothing_moves_when_the_scripts_start(page, base_url, path):
     """With JavaScript: the page does not shift once loaded. A tall window
     keeps the toolbar and the questions after it in view. The worksheet also
     has a step map, whose hint and "Vi är här" buttons are in the page from
-    the start (macros/templates/timeline.html.j2)."""
+    the start (macros/timeline/templates/timeline.html.j2)."""
     page.set_viewport_size({"width": 1280, "height": 1600})
     page.goto(base_url + path, wait_until="load")
     mounted(page)

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from scripts.serve_static import serve
-from scripts.sitebuild import build_site
+from scripts.build.serve_static import serve
+from scripts.build.sitebuild import build_site
 
 # The site is served at the root of its origin, so its scope is "/".
 STORE_KEY = "shb:v1:/"

@@ -1,7 +1,7 @@
 /* Samverkanshandboken: printing worksheets, blank or with the reader's notes.
  *
  * - Handles the two buttons ("Skriv ut tomt", "Skriv ut med mina anteckningar")
- *   that the first toolbar of a page holds (macros/templates/print_tools.html.j2).
+ *   that the first toolbar of a page holds (macros/worksheets/templates/print_tools.html.j2).
  * - Before printing (our buttons or the browser's own print command) copies
  *   each note into a print-only element, as text, because a textarea clips
  *   on paper; marks inside links with their full address; stamps the date.
@@ -9,7 +9,7 @@
  *   notes and shows ruled lines everywhere.
  *
  * It only reads the page: ticks and notes are stored by worksheets.js.
- * window.shbPrint.prepare(mode) lets scripts/pdf.py do the same before
+ * window.shbPrint.prepare(mode) lets scripts/build/pdf.py do the same before
  * Chromium prints a PDF.
  */
 (function () {

@@ -7,7 +7,7 @@
  * attached once, to document; each page is only refreshed.
  *
  * The pages carry everything that can be worked out at build time (see
- * macros/timeline.py): each step's offsets from the start of the process as
+ * macros/timeline/placement.py): each step's offsets from the start of the process as
  * "<months>:<days>", and each milestone's place in its step as a fraction.
  * This script only adds those offsets to the reader's dates, writes dates
  * and the .ics file, and saves three kinds of choice in the active workspace

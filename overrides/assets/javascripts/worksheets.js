@@ -250,7 +250,7 @@
     }
   }
 
-  // The workspace panel (macros/templates/workspace_panel.html.j2): the
+  // The workspace panel (macros/worksheets/templates/workspace_panel.html.j2): the
   // workspace's name and the list to switch between them.
   function panel() {
     const name = byId("shb-ws-name");
@@ -315,7 +315,7 @@
     orphans.querySelector("ul").replaceChildren(...r.orphans.map(item));
   }
 
-  // The panel, the buttons and the dialog arrive with the page (macros/templates),
+  // The panel, the buttons and the dialog arrive with the page (macros/worksheets/templates),
   // so that nothing moves when this runs: it only fills in values.
   function mount() {
     restore();

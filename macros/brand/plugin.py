@@ -1,0 +1,62 @@
+"""Register the brand with mkdocs-macros: load, apply, macros, assets.
+
+``register`` is called from ``define_env``; ``write_assets`` from the
+package's ``on_post_build``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from macros.brand.address import is_public_address
+from macros.brand.config import Brand, load_brand
+from macros.brand.render import BrandRenderer
+from macros.brand.site import apply_brand, write_brand_assets
+from macros.render import PageContext
+from macros.data.validate import DataError
+
+
+def register(env) -> Brand:
+    """Load brand.yml (stopping the build if it is wrong) and carry it everywhere."""
+    try:
+        brand = load_brand(Path(env.project_dir))
+    except DataError as error:
+        raise PluginError(str(error)) from None
+    apply_brand(env.conf, brand)
+    # overrides/partials/print-footer.html prints the page's address only for a
+    # real site_url, never the stand-in under .example.
+    env.conf["extra"]["shb_public_address"] = is_public_address(env.conf.get("site_url"))
+    # Pages see a copy of the configuration taken before define_env.
+    for key in ("site_name", "site_url", "copyright"):
+        env.variables["config"][key] = env.conf[key]
+    env.variables["brand"] = brand
+
+    def renderer() -> BrandRenderer:
+        page = env.page
+        return BrandRenderer(brand, PageContext(url=page.url if page else "",
+                                                use_directory_urls=env.conf["use_directory_urls"]))
+
+    @env.macro
+    def support_box() -> str:
+        """The support organisation from brand.yml ("Stöd och resurser")."""
+        return renderer().support_box()
+
+    @env.macro
+    def contact_box() -> str:
+        """Who publishes this edition and how to reach them ("Om handboken")."""
+        return renderer().contact_box()
+
+    @env.macro
+    def accessibility_statement() -> str:
+        """The accessibility statement from brand.yml's accessibility fields."""
+        return renderer().accessibility_statement()
+
+    return brand
+
+
+def write_assets(env) -> None:
+    """After the build: the brand stylesheet, logo and favicon into the site."""
+    brand = env.variables.get("brand")
+    if brand is not None:
+        write_brand_assets(brand, Path(env.project_dir), Path(env.conf["site_dir"]))

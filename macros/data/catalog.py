@@ -1,0 +1,154 @@
+"""Load every data file once, validate it, and check the rules that span files.
+
+Layout of ``data/``:
+
+- ``processes/<id>.yml``: one :class:`~macros.data.schema.Process` each
+- ``questions/<id>.yml``: one :class:`~macros.data.schema.QuestionList` each
+- ``glossary.yml``: the :class:`~macros.data.schema.Glossary`
+- ``ladder.yml``: the involvement :class:`~macros.data.schema.Ladder` (optional)
+- ``terms.yml``: the handbook's words, :class:`~macros.data.terms.Terms` (optional)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from macros.data.schema import Glossary, Ladder, Process, Question, QuestionList
+from macros.data.terms import Terms, load_terms
+from macros.data.validate import Collector, DataError, Problem, build
+from macros.data.yamlfile import read
+
+
+@dataclass(frozen=True)
+class QuestionHome:
+    """Where a question lives: its list and the chapter that shows it."""
+
+    question: Question
+    owner_id: str
+    owner_title: str
+    page: str
+    step_title: str | None = None
+
+
+@dataclass
+class Catalog:
+    processes: dict[str, Process] = field(default_factory=dict)
+    question_lists: dict[str, QuestionList] = field(default_factory=dict)
+    glossary: Glossary = field(default_factory=lambda: Glossary(terms=()))
+    ladder: Ladder | None = None
+    terms: Terms = field(default_factory=lambda: Terms(terms=()))
+
+    def process(self, process_id: str) -> Process:
+        try:
+            return self.processes[process_id]
+        except KeyError:
+            raise KeyError(_unknown("process", process_id, self.processes)) from None
+
+    def question_list(self, list_id: str) -> QuestionList:
+        try:
+            return self.question_lists[list_id]
+        except KeyError:
+            raise KeyError(_unknown("question list", list_id, self.question_lists)) from None
+
+    def question_homes(self) -> Iterator[QuestionHome]:
+        """Every question in the data, in a stable order: processes, then lists."""
+        for process in self.processes.values():
+            for step in process.steps:
+                for q in step.questions:
+                    yield QuestionHome(q, process.id, process.title, process.page, step.title)
+        for qlist in self.question_lists.values():
+            for q in qlist.questions:
+                yield QuestionHome(q, qlist.id, qlist.title, qlist.page)
+
+
+def _unknown(kind: str, wanted: str, known: dict) -> str:
+    names = ", ".join(sorted(known)) or "none"
+    return f"there is no {kind} {wanted!r} in data/; known: {names}"
+
+
+def _load_dir(folder: Path, cls: type, root: Path, problems: list[Problem]) -> dict:
+    found = {}
+    if not folder.is_dir():
+        return found
+    for path in sorted(folder.glob("*.y*ml")):
+        out = Collector(path.relative_to(root.parent))
+        raw = read(path, out)
+        item = build(cls, raw, out) if raw is not None else None
+        if item is not None and item.id != path.stem:
+            out.add("id", f"is {item.id!r} but the file is named {path.name}; "
+                          f"name the file {item.id}.yml or change the id")
+            item = None
+        problems.extend(out.problems)
+        if item is not None:
+            found[item.id] = item
+    return found
+
+
+def load(data_dir: Path, docs_dir: Path) -> Catalog:
+    """Load and check all data; raise :class:`DataError` listing every problem."""
+    data_dir = Path(data_dir)
+    problems: list[Problem] = []
+    catalog = Catalog()
+    catalog.processes = _load_dir(data_dir / "processes", Process, data_dir, problems)
+    catalog.question_lists = _load_dir(data_dir / "questions", QuestionList, data_dir, problems)
+
+    glossary_path = data_dir / "glossary.yml"
+    if glossary_path.exists():
+        out = Collector(glossary_path.relative_to(data_dir.parent))
+        raw = read(glossary_path, out)
+        glossary = build(Glossary, raw, out) if raw is not None else None
+        problems.extend(out.problems)
+        if glossary is not None:
+            catalog.glossary = glossary
+
+    ladder_path = data_dir / "ladder.yml"
+    if ladder_path.exists():
+        out = Collector(ladder_path.relative_to(data_dir.parent))
+        raw = read(ladder_path, out)
+        catalog.ladder = build(Ladder, raw, out) if raw is not None else None
+        problems.extend(out.problems)
+
+    catalog.terms = load_terms(data_dir, problems)
+
+    problems.extend(_cross_file_problems(catalog, data_dir, Path(docs_dir)))
+    if problems:
+        raise DataError(problems)
+    return catalog
+
+
+def _cross_file_problems(catalog: Catalog, data_dir: Path, docs_dir: Path) -> Iterator[Problem]:
+    rel = data_dir.parent
+
+    def file_of(kind: str, item_id: str) -> str:
+        return str((data_dir / kind / f"{item_id}.yml").relative_to(rel))
+
+    seen: dict[str, str] = {}
+    for process in catalog.processes.values():
+        where = file_of("processes", process.id)
+        yield from _page_problem(where, "page", process.page, docs_dir)
+        for i, step in enumerate(process.steps):
+            for j, q in enumerate(step.questions):
+                entry = f"steps[{i}].questions[{j}].id"
+                yield from _unique_question(seen, q.id, where, entry)
+            for k, link in enumerate(step.links):
+                yield from _page_problem(where, f"steps[{i}].links[{k}].page", link.page, docs_dir)
+    for qlist in catalog.question_lists.values():
+        where = file_of("questions", qlist.id)
+        yield from _page_problem(where, "page", qlist.page, docs_dir)
+        for j, q in enumerate(qlist.questions):
+            yield from _unique_question(seen, q.id, where, f"questions[{j}].id")
+
+
+def _unique_question(seen: dict[str, str], qid: str, where: str, entry: str) -> Iterator[Problem]:
+    if qid in seen:
+        yield Problem(where, entry, f"the question id {qid!r} is already used in {seen[qid]}; "
+                                    "question ids must be unique across all data files")
+    else:
+        seen[qid] = f"{where}: {entry}"
+
+
+def _page_problem(where: str, entry: str, page: str, docs_dir: Path) -> Iterator[Problem]:
+    target = page.split("#", 1)[0]
+    if not (docs_dir / target).is_file():
+        yield Problem(where, entry, f"links to {page!r}, but docs/{target} does not exist")

@@ -1,0 +1,284 @@
+"""Measure the handbook against a stock Material build of the same Markdown.
+
+    .venv/bin/python -m scripts.check.bench [--runs 3] [--no-lighthouse] [--output build/bench.json]
+
+In one run on one machine it measures:
+
+- cold build time (a fresh `mkdocs build` process) of the handbook and of a
+  stock Material site made from the same pages and nav, and their ratio. The
+  stock site gets the pages as the handbook's macros expand them
+  (scripts/check/expanded_docs.py): both convert the same content, so the ratio
+  and the weights show what the handbook's own machinery (macros, theme
+  overrides, CSS, JavaScript, brand, glossary) adds to plain Material. For
+  reference it also times the stock site with mkdocs-macros switched on and
+  no module, the share of the plugin itself;
+- bytes on the wire for a first view of every page (every response gzipped,
+  as a static host serves them, with an empty cache) against the stock
+  build: the median of the per-page ratios and the heaviest page;
+- the minified and gzipped size of the project's own JavaScript and CSS
+  (terser and csso, from package.json);
+- Lighthouse scores for the start page, a worksheet and the timeline.
+
+Before the builds are timed, the handbook's own Python package (macros/) is
+byte-compiled, as pip byte-compiles Material, MkDocs and every other
+installed package. Python does this by itself on first import, unless
+PYTHONDONTWRITEBYTECODE is set (as on our CI machines); without this step
+each timed build would compile macros/ from source while stock Material's
+code is already compiled.
+
+It prints a table, writes everything to a JSON file and exits non-zero when
+a budget is missed. Timings are only comparable within one run.
+"""
+from __future__ import annotations
+
+import argparse
+import compileall
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import yaml
+from playwright.sync_api import sync_playwright
+
+from scripts.build import browser as chromium
+from scripts.build.minify import OWN_ASSETS
+from scripts.build.serve_static import serve
+from scripts.build.sitebuild import finish
+
+ROOT = Path(__file__).resolve().parents[2]
+NODE_BIN = ROOT / "node_modules" / ".bin"
+LIGHTHOUSE_PAGES = {"start": "", "worksheet": "verktyg/rundabordssamtal/", "timeline": "dialogprocessen/"}
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+@dataclass(frozen=True)
+class Budget:
+    name: str
+    value: float
+    limit: float
+    higher_is_better: bool = False
+
+    @property
+    def met(self) -> bool:
+        return self.value >= self.limit if self.higher_is_better else self.value <= self.limit
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def stock_config(workdir: Path) -> Path:
+    """A stock Material configuration over the same Markdown and nav.
+
+    The pages are the handbook's own after its macros have run
+    (scripts/check/expanded_docs.py), so that both builds convert the same content;
+    stock Material gets no overrides, no extra CSS or JavaScript, no brand and
+    no plugin but search.
+    """
+    ours = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    subprocess.run([sys.executable, "-m", "scripts.check.expanded_docs", str(workdir / "docs")],
+                   check=True, env=_env(), cwd=ROOT, capture_output=True)
+    config = {
+        "site_name": ours["site_name"],
+        "site_url": ours.get("site_url", ""),
+        "nav": ours["nav"],
+        "theme": {"name": "material", "language": "sv"},
+        "plugins": {"search": {"lang": "sv"}},
+        "markdown_extensions": ours.get("markdown_extensions", {}),
+    }
+    path = workdir / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # For reference only: the same stock site with mkdocs-macros switched on
+    # but no module of ours, which shows the plugin's own share of the time.
+    with_macros = {**config, "plugins": {**config["plugins"], "macros": {}}}
+    (workdir / "mkdocs-macros.yml").write_text(
+        yaml.safe_dump(with_macros, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def timed_build(config: Path, site: Path) -> float:
+    shutil.rmtree(site, ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+                   check=True, env=_env(), cwd=config.parent)
+    return time.perf_counter() - start
+
+
+def page_paths(site: Path) -> list[str]:
+    paths = []
+    for page in sorted(site.rglob("index.html")):
+        rel = page.relative_to(site).as_posix()
+        paths.append(rel[: -len("index.html")])
+    return paths
+
+
+def first_view_bytes(browser, base: str, path: str) -> int:
+    """Gzipped bytes of every response for a first view of ``path`` (empty cache)."""
+    context = browser.new_context()
+    page = context.new_page()
+    sizes: list[int] = []
+
+    def record(response) -> None:
+        try:
+            body = response.body()
+        except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
+            return
+        sizes.append(len(gzip.compress(body, compresslevel=6)))
+
+    page.on("response", record)
+    page.goto(base + path, wait_until="networkidle")
+    context.close()
+    return sum(sizes)
+
+
+def page_weights(site: Path, paths: list[str]) -> dict[str, int]:
+    with serve(site, compress=True) as base, sync_playwright() as p:
+        browser = chromium.launch(p)
+        weights = {path: first_view_bytes(browser, base, path) for path in paths}
+        browser.close()
+    return weights
+
+
+def node(*args: str, stdin: bytes | None = None) -> bytes:
+    return subprocess.run(["node", *args], input=stdin, capture_output=True, check=True).stdout
+
+
+def minified_gzip_size(path: Path) -> tuple[int, int]:
+    """(minified bytes, minified+gzipped bytes) of one JS or CSS file."""
+    source = path.read_bytes()
+    if path.suffix == ".js":
+        minified = subprocess.run([str(NODE_BIN / "terser"), "--compress", "--mangle"],
+                                  input=source, capture_output=True, check=True).stdout
+    else:
+        script = ("const csso=require('csso');let s='';process.stdin.on('data',d=>s+=d);"
+                  "process.stdin.on('end',()=>process.stdout.write(csso.minify(s).css));")
+        minified = subprocess.run(["node", "-e", script], input=source, capture_output=True,
+                                  check=True, cwd=ROOT).stdout
+    return len(minified), len(gzip.compress(minified, compresslevel=9))
+
+
+def own_assets() -> dict[str, dict[str, int]]:
+    sizes = {}
+    for path in sorted(OWN_ASSETS.rglob("*")):
+        if path.suffix in (".js", ".css"):
+            minified, gzipped = minified_gzip_size(path)
+            sizes[path.relative_to(ROOT).as_posix()] = {
+                "source": path.stat().st_size, "minified": minified, "gzip": gzipped}
+    return sizes
+
+
+def lighthouse(site: Path, chrome_path: str) -> tuple[dict, dict[str, list[str]]]:
+    """Scores per page and category, and the ids of the weighted audits that fall short."""
+    scores: dict[str, dict[str, int]] = {}
+    failing: dict[str, list[str]] = {}
+    with serve(site, compress=True) as base, tempfile.TemporaryDirectory() as tmp:
+        for name, path in LIGHTHOUSE_PAGES.items():
+            report = Path(tmp) / f"{name}.json"
+            subprocess.run(
+                [str(NODE_BIN / "lighthouse"), base + path, "--quiet", "--output=json",
+                 f"--output-path={report}", "--preset=desktop",
+                 "--only-categories=" + ",".join(LIGHTHOUSE_CATEGORIES),
+                 "--chrome-flags=--headless=new " + " ".join(chromium.CHROMIUM_ARGS)],
+                check=True, env={**os.environ, "CHROME_PATH": chrome_path}, capture_output=True)
+            data = json.loads(report.read_text(encoding="utf-8"))
+            scores[name] = {c: round(100 * (data["categories"][c]["score"] or 0))
+                            for c in LIGHTHOUSE_CATEGORIES}
+            failing[name] = sorted(
+                ref["id"] for c in LIGHTHOUSE_CATEGORIES for ref in data["categories"][c]["auditRefs"]
+                if ref.get("weight") and (data["audits"][ref["id"]].get("score") is not None)
+                and data["audits"][ref["id"]]["score"] < 1)
+    return scores, failing
+
+
+def system_chrome() -> str:
+    with sync_playwright() as p:
+        path = chromium.executable_path(p) or p.chromium.executable_path
+    return path
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5, help="builds of each site; the median counts")
+    ap.add_argument("--no-lighthouse", action="store_true")
+    ap.add_argument("--output", type=Path, default=ROOT / "build" / "bench.json")
+    args = ap.parse_args(argv)
+
+    # The handbook's Python on the same footing as the installed packages
+    # (see the module docstring): compiled once, not on every build.
+    compileall.compile_dir(ROOT / "macros", quiet=1)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        stock_cfg = stock_config(tmp / "stock")
+        ours_site, stock_site = tmp / "ours-site", tmp / "stock-site"
+        ours_times, stock_times, macros_times = [], [], []
+        for _ in range(args.runs):  # alternate, so all see the same machine load
+            ours_times.append(timed_build(ROOT / "mkdocs.yml", ours_site))
+            stock_times.append(timed_build(stock_cfg, stock_site))
+            macros_times.append(timed_build(stock_cfg.with_name("mkdocs-macros.yml"), tmp / "macros-site"))
+        finish(ours_site)  # as `make build` serves it
+        build = {"ours_s": statistics.median(ours_times), "stock_s": statistics.median(stock_times),
+                 "runs": args.runs, "ours_runs_s": ours_times, "stock_runs_s": stock_times}
+        build["ratio"] = build["ours_s"] / build["stock_s"]
+        build["stock_with_macros_plugin_s"] = statistics.median(macros_times)
+        build["macros_plugin_ratio"] = build["stock_with_macros_plugin_s"] / build["stock_s"]
+
+        paths = [p for p in page_paths(ours_site) if (stock_site / p / "index.html").is_file()]
+        ours_w, stock_w = page_weights(ours_site, paths), page_weights(stock_site, paths)
+        ratios = {p: ours_w[p] / stock_w[p] for p in paths}
+        heaviest = max(paths, key=lambda p: ours_w[p])
+        weight = {"pages": len(paths), "median_ratio": statistics.median(ratios.values()),
+                  "heaviest_page": heaviest or "/", "heaviest_bytes": ours_w[heaviest],
+                  "per_page": {p or "/": {"ours": ours_w[p], "stock": stock_w[p],
+                                          "ratio": round(ratios[p], 3)} for p in paths}}
+
+        assets = own_assets()
+        js_gzip = sum(v["gzip"] for k, v in assets.items() if k.endswith(".js"))
+        css_gzip = sum(v["gzip"] for k, v in assets.items() if k.endswith(".css"))
+
+        scores, failing = ({}, {}) if args.no_lighthouse else lighthouse(ours_site, system_chrome())
+
+    budgets = [Budget("build time ratio", build["ratio"], 1.3),
+               Budget("page weight median ratio", weight["median_ratio"], 1.15),
+               Budget("own JavaScript, gzipped bytes", js_gzip, 10 * 1024)]
+    for page, values in scores.items():
+        for category, score in values.items():
+            budgets.append(Budget(f"Lighthouse {page} {category}", score, 100, higher_is_better=True))
+
+    print(f"build     ours {build['ours_s']:.2f} s, stock {build['stock_s']:.2f} s "
+          f"(median of {args.runs}), ratio {build['ratio']:.2f}; per run "
+          + ", ".join(f"{o / s:.2f}" for o, s in zip(ours_times, stock_times)))
+    print(f"build     for reference: stock with mkdocs-macros and no module "
+          f"{build['stock_with_macros_plugin_s']:.2f} s, ratio {build['macros_plugin_ratio']:.2f}")
+    print(f"weight    median ratio {weight['median_ratio']:.3f} over {weight['pages']} pages; "
+          f"heaviest /{weight['heaviest_page']} {weight['heaviest_bytes'] / 1024:.1f} KiB gzipped")
+    for name, size in assets.items():
+        print(f"asset     {name}: {size['minified']} B minified, {size['gzip']} B gzipped")
+    print(f"assets    JavaScript {js_gzip} B gzipped, CSS {css_gzip} B gzipped")
+    for page, values in scores.items():
+        print(f"lighthouse {page}: " + ", ".join(f"{c} {s}" for c, s in values.items())
+              + (f"; short of full marks: {', '.join(failing[page])}" if failing[page] else ""))
+    for b in budgets:
+        sign = ">=" if b.higher_is_better else "<="
+        value = f"{b.value:.3f}" if isinstance(b.value, float) else str(b.value)
+        print(f"budget    {'ok  ' if b.met else 'MISS'} {b.name}: {value} {sign} {b.limit}")
+
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps({
+        "build": build, "weight": weight, "assets": assets,
+        "assets_total": {"js_gzip": js_gzip, "css_gzip": css_gzip},
+        "lighthouse": scores, "lighthouse_failing_audits": failing, "budgets": [asdict(b) | {"met": b.met} for b in budgets],
+    }, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"written   {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}")
+    return 0 if all(b.met for b in budgets) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
