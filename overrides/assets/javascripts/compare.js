@@ -83,14 +83,13 @@
   // label also gets its file's name, and a third of those a number.
   function relabel() {
     const base = (s) => s.party || (s.several ? s.file + ": " + s.name : s.file);
-    const count = {};
-    sources.forEach((s) => { count[base(s)] = (count[base(s)] || 0) + 1; });
-    const used = {};
+    const count = {}, used = {}, key = (label) => label.toLowerCase();
+    sources.forEach((s) => { count[key(base(s))] = (count[key(base(s))] || 0) + 1; });
     sources.forEach((s) => {
       let label = base(s);
-      if (count[label] > 1 && s.party) label += " (" + s.file + ")";
-      used[label] = (used[label] || 0) + 1;
-      s.label = used[label] > 1 ? label + " (" + used[label] + ")" : label;
+      if (count[key(label)] > 1 && s.party) label += " (" + s.file + ")";
+      used[key(label)] = (used[key(label)] || 0) + 1;
+      s.label = used[key(label)] > 1 ? label + " (" + used[key(label)] + ")" : label;
     });
   }
 
@@ -249,7 +248,7 @@
     const some = sources.length > 0;
     root.querySelectorAll("[data-shb-cmp-when-files]").forEach((n) => { n.hidden = !some; });
     byId("shb-cmp-list").replaceChildren(...sources.map((s, i) => el("li", {}, [
-      el("strong", {}, [s.label]), " ", s.label === s.file ? "" : "(" + s.file + ") ",
+      el("strong", {}, [s.label]), " ", s.label.includes(s.file) ? "" : "(" + s.file + ") ",
       el("button", { type: "button", class: "shb-btn", "data-shb-cmp": "remove", "data-shb-cmp-s": String(i) },
         ["Ta bort", el("span", { class: "shb-sr-only" }, [" " + s.label])])])));
     rows = some ? compare(index(), sources) : [];
