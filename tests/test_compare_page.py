@@ -99,22 +99,22 @@ def test_two_parties_side_by_side_and_the_own_workspace_unchanged(page, base_url
 
     assert page.locator("#shb-cmp-list li strong").all_inner_texts() == ["Kommunen", "Idéburna organisationer"]
     k, f = answer_of(page, Q1, "Kommunen"), answer_of(page, Q1, "Idéburna organisationer")
-    assert k.locator(".shb-cmp-a__note").inner_text() == "Anna och Per från kommunen"
-    assert k.locator(".shb-cmp-a__state").inner_text() == "Besvarad"
-    assert f.locator(".shb-cmp-a__note").inner_text() == "Tre från föreningarna"
-    assert f.locator(".shb-cmp-a__state").inner_text() == "Inte besvarad"
+    assert k.locator(".shb-cmp-a__note").text_content() == "Anna och Per från kommunen"
+    assert k.locator(".shb-cmp-a__state").text_content() == "Besvarad"
+    assert f.locator(".shb-cmp-a__note").text_content() == "Tre från föreningarna"
+    assert f.locator(".shb-cmp-a__state").text_content() == "Inte besvarad"
     # The marks, in words.
-    assert row(page, Q1).locator(".shb-cmp-mark").all_inner_texts() == ["Bockarna skiljer sig"]
-    assert row(page, Q2).locator(".shb-cmp-mark").all_inner_texts() == ["Bara Kommunen har svarat",
+    assert row(page, Q1).locator(".shb-cmp-mark").all_text_contents() == ["Bockarna skiljer sig"]
+    assert row(page, Q2).locator(".shb-cmp-mark").all_text_contents() == ["Bara Kommunen har svarat",
                                                                         "Bockarna skiljer sig"]
-    assert row(page, Q3).locator(".shb-cmp-mark").all_inner_texts() == ["Ingen har svarat"]
-    assert answer_of(page, Q3, "Kommunen").inner_text().endswith("Inget svar")
+    assert row(page, Q3).locator(".shb-cmp-mark").all_text_contents() == ["Ingen har svarat"]
+    assert answer_of(page, Q3, "Kommunen").text_content().endswith("Inget svar")
     # The summary of the worksheet's 16 questions.
     group = page.locator(".shb-cmp-group").filter(has=page.locator("h3", has_text="Rundabordssamtal"))
     assert group.locator(".shb-cmp-group__summary").inner_text() == (
         "Av 16 frågor: 1 besvarade av båda, 1 bara av Kommunen och 14 som ingen har besvarat. "
         "Bockarna skiljer sig i 2 frågor.")
-    assert row(page, Q1).locator(".shb-cmp-q__own").inner_text() == "Er arbetsyta: Min egen anteckning"
+    assert row(page, Q1).locator(".shb-cmp-q__own").text_content() == "Er arbetsyta: Min egen anteckning"
     assert stored(page) == before
     assert watch.console_errors == [] and watch.foreign_requests == []
 
@@ -148,14 +148,14 @@ def test_merge_one_note_undo_then_merge_all(page, base_url, two_parties):
     answers = stored(page)["workspaces"]["wtest1"]["answers"]
     assert answers[Q1]["note"] == "Min egen anteckning\n\nIdéburna organisationer:\nTre från föreningarna"
     assert answers[Q1]["checked"] is True  # the own tick is never changed
-    assert "Idéburna organisationer:\nTre från föreningarna" in row(page, Q1).locator(".shb-cmp-q__own").inner_text()
+    assert "Idéburna organisationer:\nTre från föreningarna" in row(page, Q1).locator(".shb-cmp-q__own").text_content()
     # Taking the same note again adds nothing.
     answer_of(page, Q1, "Idéburna organisationer").get_by_role("button", name="Ta in anteckningen").click()
     assert status.inner_text().startswith("Det finns inget nytt att ta in")
 
     status.get_by_role("button", name="Ångra").click()
     assert stored(page)["workspaces"]["wtest1"]["answers"][Q1]["note"] == "Min egen anteckning"
-    assert row(page, Q1).locator(".shb-cmp-q__own").inner_text() == "Er arbetsyta: Min egen anteckning"
+    assert row(page, Q1).locator(".shb-cmp-q__own").text_content() == "Er arbetsyta: Min egen anteckning"
 
     page.get_by_role("button", name="Ta in alla anteckningar").click()
     assert status.inner_text().startswith("3 anteckningar är tillagda i er arbetsyta.")
@@ -220,10 +220,10 @@ def test_a_version_1_export_and_an_orphaned_question_compare_and_merge(page, bas
     open_compare(page, base_url)
     choose(page, write(tmp_path, "gammal.json", old), write(tmp_path, "ny.json", new), files=2)
     # Without a party the file's name is the label.
-    assert answer_of(page, Q1, "gammal.json").locator(".shb-cmp-a__note").inner_text() == "från ett gammalt format"
+    assert answer_of(page, Q1, "gammal.json").locator(".shb-cmp-a__note").text_content() == "från ett gammalt format"
     orphans = page.locator(".shb-cmp-group").filter(has=page.locator("h3", has_text="inte längre finns"))
-    assert orphans.locator(".shb-cmp-q__text").inner_text() == "Vem bokar lokalen? (Rundabordssamtal)"
-    assert orphans.locator(".shb-cmp-mark").all_inner_texts() == ["Bara gammal.json har svarat"]
+    assert orphans.locator(".shb-cmp-q__text").text_content() == "Vem bokar lokalen? (Rundabordssamtal)"
+    assert orphans.locator(".shb-cmp-mark").all_text_contents() == ["Bara gammal.json har svarat"]
     orphans.get_by_role("button", name="Ta in anteckningen").click()
     merged = stored(page)["workspaces"][stored(page)["active"]]["answers"][GONE]
     assert merged["note"] == "gammal.json:\ntill en borttagen fråga"
@@ -254,7 +254,7 @@ def test_bad_files_are_named_and_the_others_still_compare(page, base_url, tmp_pa
     (line,) = [e for e in errors if "stor.json" in e]
     assert "för stor" in line and "5 MB" in line
     assert page.locator("#shb-cmp-list li strong").all_inner_texts() == ["Kommunen"]
-    assert answer_of(page, Q1, "Kommunen").locator(".shb-cmp-a__note").inner_text() == "bra fil"
+    assert answer_of(page, Q1, "Kommunen").locator(".shb-cmp-a__note").text_content() == "bra fil"
     assert stored(page) == before
 
 
@@ -269,7 +269,7 @@ def test_the_same_file_twice_and_the_same_party_twice_are_told_and_kept_apart(pa
     assert "har samma part" in page.inner_text("#shb-cmp-notices")
     labels = page.locator("#shb-cmp-list li strong").all_inner_texts()
     assert labels == ["Kommunen (a.json)", "Kommunen (a.json) (2)", "kommunen (b.json)"]
-    assert row(page, Q1).locator(".shb-cmp-a__note").all_inner_texts() == ["från a", "från a", "från b"]
+    assert row(page, Q1).locator(".shb-cmp-a__note").all_text_contents() == ["från a", "från a", "från b"]
     # Removing one leaves the others.
     page.locator("#shb-cmp-list li").nth(1).get_by_role("button", name="Ta bort").click()
     assert page.locator("#shb-cmp-list li strong").all_inner_texts() == ["Kommunen (a.json)", "kommunen (b.json)"]
@@ -282,8 +282,8 @@ def test_party_names_and_notes_from_files_stay_text(page, base_url, tmp_path):
     compare = page.locator("[data-shb-compare]")
     assert compare.locator("img, b").count() == 0
     assert page.locator("#shb-cmp-list li strong").inner_text() == HOSTILE
-    assert answer_of(page, Q1, "onerror").locator(".shb-cmp-a__note").inner_text() == HOSTILE
-    assert page.locator("[data-shb-cmp-row='%s'] .shb-cmp-q__text" % GONE).inner_text() == HOSTILE
+    assert answer_of(page, Q1, "onerror").locator(".shb-cmp-a__note").text_content() == HOSTILE
+    assert page.locator("[data-shb-cmp-row='%s'] .shb-cmp-q__text" % GONE).text_content() == HOSTILE
     row(page, Q1).get_by_label("Att diskutera").check()
     row(page, GONE).get_by_label("Att diskutera").check()
     assert HOSTILE in page.inner_text("#shb-cmp-discuss-list")
