@@ -112,7 +112,7 @@ def test_two_parties_side_by_side_and_the_own_workspace_unchanged(page, base_url
     # The summary of the worksheet's 16 questions.
     group = page.locator(".shb-cmp-group").filter(has=page.locator("h3", has_text="Rundabordssamtal"))
     assert group.locator(".shb-cmp-group__summary").inner_text() == (
-        "Av 16 frågor: 1 besvarade av båda, 1 bara av Kommunen och 14 som ingen har besvarat. "
+        "Av 16 frågor: båda har svarat på 1, bara Kommunen på 1 och ingen på 14. "
         "Bockarna skiljer sig i 2 frågor.")
     assert row(page, Q1).locator(".shb-cmp-q__own").text_content() == "Er arbetsyta: Min egen anteckning"
     assert stored(page) == before
@@ -372,3 +372,24 @@ def test_the_page_with_files_passes_axe(browser, base_url, two_parties, tmp_path
         .violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))""", AXE_TAGS)
     assert violations == []
     ctx.close()
+
+
+def test_switching_workspace_retires_the_undo_and_shows_the_other_notes(page, base_url, two_parties):
+    store = store_with({Q1: answer(True, "i första")}, name="Första")
+    store["workspaces"]["wandra"] = {**store["workspaces"]["wtest1"], "name": "Andra",
+                                     "answers": {Q1: answer(False, "i andra")}}
+    seed(page, base_url, store)
+    open_compare(page, base_url)
+    choose(page, *two_parties, files=2)
+    page.get_by_role("button", name="Ta in alla anteckningar").click()
+    assert page.locator("#shb-cmp-merge-status").get_by_role("button", name="Ångra").count() == 1
+    open_panel(page)
+    page.select_option("#shb-ws-select", "wandra")
+    page.get_by_role("button", name="Byt till vald").click()
+    assert "\u201dAndra\u201d" in page.inner_text("#shb-cmp-target")
+    assert page.locator("#shb-cmp-merge-status button").count() == 0
+    assert row(page, Q1).locator(".shb-cmp-q__own").text_content() == "Er arbetsyta: i andra"
+    # The first workspace keeps what was taken in; the second is untouched.
+    data = stored(page)
+    assert data["workspaces"]["wtest1"]["answers"][Q1]["note"].startswith("i första\n\nKommunen:")
+    assert data["workspaces"]["wandra"]["answers"][Q1]["note"] == "i andra"

@@ -171,22 +171,22 @@
     return out;
   }
 
-  // "Av 16 frågor: 12 besvarade av båda, 3 bara av Kommunen ..." per group.
+  // "Av 16 frågor: båda har svarat på 12, bara Kommunen på 3 och ingen på 1." per group.
   function summary(group, srcs) {
-    const all = srcs.length === 2 ? "båda" : "alla";
-    const parts = [], both = group.filter((r) => r.by === srcs.length).length;
-    if (srcs.length > 1 && both) parts.push(both + " besvarade av " + all);
+    const items = [], both = group.filter((r) => r.by === srcs.length).length;
+    if (srcs.length === 1) items.push([srcs[0].label, both]);
+    else if (both) items.push([srcs.length === 2 ? "båda" : "alla", both]);
     srcs.forEach((s, i) => {
-      const n = group.filter((r) => r.only && answered(r.cells[i])).length;
-      if (n) parts.push(n + " bara av " + s.label);
+      const n = srcs.length > 1 ? group.filter((r) => r.only && answered(r.cells[i])).length : 0;
+      if (n) items.push(["bara " + s.label, n]);
     });
     const some = srcs.length > 2 ? group.filter((r) => r.by > 1 && r.by < srcs.length).length : 0;
-    if (some) parts.push(some + " av några");
+    if (some) items.push(["några", some]);
     const none = group.filter((r) => r.none).length;
-    if (none) parts.push(none + " som ingen har besvarat");
-    if (srcs.length === 1) parts.unshift(group.length - none + " besvarade");
+    if (none) items.push(["ingen", none]);
     const differ = group.filter((r) => r.differ).length;
-    return "Av " + questions(group.length) + ": " + joined(parts) + "." +
+    return "Av " + questions(group.length) + ": " +
+      joined(items.map(([who, n], i) => who + (i ? " på " : " har svarat på ") + n)) + "." +
       (differ ? " Bockarna skiljer sig i " + questions(differ) + "." : "");
   }
 
@@ -227,7 +227,8 @@
         el("span", { class: "shb-cmp-mark shb-cmp-mark--" + kind }, [text]))),
       el("ul", { class: "shb-cmp-answers" }, r.cells.map((a, i) => answerCell(r, a, sources[i], i))),
       ownLine(r, mine),
-      el("p", { class: "shb-cmp-q__discuss-row" }, [box, " ", el("label", { for: "shb-cmp-d-" + r.id }, ["Att diskutera"])])
+      el("p", { class: "shb-cmp-q__discuss-row" }, [box, " ", el("label", { for: "shb-cmp-d-" + r.id },
+        ["Att diskutera", el("span", { class: "shb-sr-only" }, [": " + r.text])])])
     ]);
     if (r.saved) li.append(el("p", { class: "shb-cmp-q__context" }, ["Fråga " + r.id + ", sparad i " + (r.step || "en lista") + "."]));
     if (!marks(r).length) li.querySelector(".shb-cmp-q__marks").remove();
@@ -346,11 +347,12 @@
   }
 
   function undoMerge() {
-    const before = undo.pop();
+    const before = undo.pop(), box = byId("shb-cmp-merge-status");
     if (!before) return;
     store.putAnswers(before);
     refreshOwn();
     mergeStatus("Det ni tog in senast är borttaget ur er arbetsyta igen.");
+    if (!box.contains(document.activeElement)) box.focus(); // the pressed button is gone
   }
 
   function refreshOwn() {
@@ -464,7 +466,14 @@
     root = document.querySelector("[data-shb-compare]");
     if (root) draw(); // the files stay while the tab is open, also across instant navigation
   }
-  store.subscribe(() => root && document.contains(root) && (target(), refreshOwn()));
+  // Another workspace (or an import, a clear): the undo steps belonged to the one before.
+  store.subscribe(() => {
+    undo = [];
+    if (!root || !document.contains(root)) return;
+    byId("shb-cmp-merge-status").textContent = "";
+    target();
+    refreshOwn();
+  });
 
   window.shbCompare = { compare, summary, parse, discussMarkdown, sources: () => sources };
   document$.subscribe(mount);
