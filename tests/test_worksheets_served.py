@@ -118,12 +118,13 @@ def test_without_javascript_no_control_shows_and_the_questions_are_a_list(withou
 
 def test_one_panel_per_page_in_the_first_toolbar(site_dir, site_pages):
     """Every built page: one panel, dialog and pair of print buttons where the
-    page has questions (the panel also on the notes overview), none elsewhere."""
+    page has questions (the panel also on the notes overview and the compare
+    page), none elsewhere."""
     with_panel = []
     for path in site_pages:
         html = page_html(site_dir, path)
         toolbars = html.count('class="shb-toolbar"')
-        overview = "data-shb-overview" in html
+        overview = "data-shb-overview" in html or "data-shb-compare" in html
         one = 1 if toolbars or overview else 0
         assert html.count('id="shb-ws"') == one, path
         assert html.count('id="shb-dialog"') == one, path

@@ -104,7 +104,7 @@ def test_a_failing_write_later_on_also_shows_the_message(page, base_url):
 
 def test_notes_from_a_newer_format_are_left_alone(page, base_url):
     page.goto(base_url + WORKSHEET)
-    future = '{"version": 2, "somethingNew": true}'
+    future = '{"version": 3, "somethingNew": true}'
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE_KEY, future])
     open_page(page, base_url, WORKSHEET)
     assert "nyare version" in page.inner_text("#shb-alert")

@@ -36,6 +36,7 @@ import compileall
 import gzip
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -198,6 +199,63 @@ def lighthouse(site: Path, chrome_path: str) -> tuple[dict, dict[str, list[str]]
     return scores, failing
 
 
+COMPARE_PAGE = "verktyg/jamfor-svar/"
+
+
+def compare_speed(site: Path, files: int = 10, answers: int = 200, runs: int = 5) -> dict:
+    """"Jämför svar" with ``files`` exports of ``answers`` answers each: the time
+    in Chromium from choosing the files to the comparison shown (the input's
+    change event to the first frame after compare.js has drawn), and the
+    longest task that blocked the page meanwhile. Median of ``runs`` fresh pages."""
+    index = json.loads(re.search(r'id="shb-question-index">(.*?)</script>',
+                                 (site / COMPARE_PAGE / "index.html").read_text(encoding="utf-8")).group(1))
+    ids = [q["id"] for q in index["questions"]][:answers]
+    ids += [f"borttagen-{i}" for i in range(answers - len(ids))]  # orphans make up the rest
+    times, longest = [], []
+    with tempfile.TemporaryDirectory() as tmp, serve(site, compress=True) as base, sync_playwright() as p:
+        paths = []
+        for n in range(files):
+            party = f"Part {n + 1}"
+            file = {"kind": "samverkanshandboken-anteckningar", "version": 2, "active": "w", "workspaces": {"w": {
+                "name": party, "party": party, "answers": {
+                    qid: {"checked": (i + n) % 3 != 0, "note": f"{party} om fråga {i}: " + "text " * 20,
+                          "text": f"Fråga {i}"} for i, qid in enumerate(ids)}, "values": {}}}}
+            paths.append(Path(tmp) / f"part-{n + 1}.json")
+            paths[-1].write_text(json.dumps(file), encoding="utf-8")
+        browser = chromium.launch(p)
+        for _ in range(runs):
+            page = browser.new_page()
+            page.goto(base + COMPARE_PAGE, wait_until="networkidle")
+            page.wait_for_function("() => !!window.shbCompare")
+            page.evaluate("""() => {
+                window.__long = 0;
+                new PerformanceObserver((l) => l.getEntries().forEach((e) => {
+                    window.__long = Math.max(window.__long, e.duration); })).observe({type: 'longtask'});
+                document.getElementById('shb-cmp-file').addEventListener('change',
+                    () => { window.__t0 = performance.now(); }, {capture: true});
+            }""")
+            page.set_input_files("#shb-cmp-file", [str(path) for path in paths])
+            page.wait_for_function(f"() => document.querySelector('[data-shb-compare]').dataset.shbCmpFiles === '{files}'",
+                                   timeout=120_000)
+            times.append(page.evaluate("""() => new Promise((done) => requestAnimationFrame(() =>
+                requestAnimationFrame(() => done(performance.now() - window.__t0))))"""))
+            longest.append(page.evaluate("window.__long"))
+            page.close()
+        browser.close()
+    return {"files": files, "answers_per_file": answers, "runs": runs,
+            "shown_ms": round(statistics.median(times)), "runs_ms": [round(t) for t in times],
+            "longest_task_ms": round(statistics.median(longest))}
+
+
+def report_compare_speed(site: Path, output: Path) -> None:
+    """Print the compare page's speed and write it beside bench.json."""
+    result = compare_speed(site)
+    print(f"compare   {result['files']} files of {result['answers_per_file']} answers: shown after "
+          f"{result['shown_ms']} ms (median of {result['runs']}), longest task {result['longest_task_ms']} ms")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+
+
 def system_chrome() -> str:
     with sync_playwright() as p:
         path = chromium.executable_path(p) or p.chromium.executable_path
@@ -244,6 +302,7 @@ def main(argv: list[str]) -> int:
         css_gzip = sum(v["gzip"] for k, v in assets.items() if k.endswith(".css"))
 
         scores, failing = ({}, {}) if args.no_lighthouse else lighthouse(ours_site, system_chrome())
+        report_compare_speed(ours_site, args.output.with_name("bench-compare.json"))
 
     budgets = [Budget("build time ratio", build["ratio"], 1.3),
                Budget("page weight median ratio", weight["median_ratio"], 1.15),

@@ -11,7 +11,7 @@
 (function () {
   "use strict";
 
-  const VERSION = 1;
+  const VERSION = 2;
   const KIND = "samverkanshandboken-anteckningar";
   const MAX_IMPORT = 2 * 1024 * 1024;
   const DEFAULT_NAME = "Min arbetsyta";
@@ -23,9 +23,12 @@
   // timeline.js drives these; it lies beside this file, whatever the site's
   // base path (or file:// in the offline copy).
   const TIMELINE_PARTS = "[data-shb-timeline], [data-shb-tl-now], [data-shb-planner], [data-shb-ladder]";
-  const TIMELINE_JS = document.currentScript && new URL("timeline.js", document.currentScript.src).href;
+  // So do compare.js (the compare page) and status.js (the overview on Mina anteckningar).
+  const HERE = document.currentScript && document.currentScript.src;
+  const LAZY = [["timeline.js", TIMELINE_PARTS, "shbTimeline"], ["compare.js", "[data-shb-compare]", "shbCompare"],
+    ["status.js", "[data-shb-status]", "shbStatus"]];
 
-  let data, blocked = false, failed = false, pending = null, undo = null, asked = false, timeline = false;
+  let data, blocked = false, failed = false, pending = null, undo = null, asked = false, loaded = {};
   let subscribers = [];
 
   // ---- helpers ------------------------------------------------------------
@@ -52,7 +55,7 @@
 
   function workspace(name) {
     const t = now();
-    return { name, created: t, updated: t, answers: {}, values: {} };
+    return { name, party: "", created: t, updated: t, answers: {}, values: {} };
   }
   const newId = () => "w" + Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
   function fresh() {
@@ -60,9 +63,16 @@
     return { version: VERSION, active: id, workspaces: { [id]: workspace(DEFAULT_NAME) } };
   }
 
-  // Older formats are upgraded one step at a time. For version 2: raise
-  // VERSION and add MIGRATIONS[1] = function (d) { ...; d.version = 2; return d; }.
-  const MIGRATIONS = {};
+  // Older formats are upgraded one step at a time. For version 3: raise
+  // VERSION and add MIGRATIONS[2] = function (d) { ...; d.version = 3; return d; }.
+  const MIGRATIONS = {
+    // 2: a workspace has a party, the side that answers ("" when not set).
+    // (check() sets it, for files from 1 and for 2 alike).
+    1(d) {
+      d.version = 2;
+      return d;
+    }
+  };
   function migrate(d) {
     if (!isObj(d) || typeof d.version !== "number") fail("Formatet saknar versionsnummer.");
     while (d.version < VERSION && MIGRATIONS[d.version]) d = MIGRATIONS[d.version](d);
@@ -75,8 +85,9 @@
     if (!ids.length) fail("Det finns ingen arbetsyta i den.");
     ids.forEach((id) => {
       const w = d.workspaces[id];
+      if (isObj(w) && w.party === undefined) w.party = ""; // optional: no party
       if (!/^[\w-]{1,60}$/.test(id) || id === "__proto__" || !isObj(w) ||
-          typeof w.name !== "string" || !w.name.trim() || !isObj(w.answers)) {
+          typeof w.name !== "string" || !w.name.trim() || !isObj(w.answers) || typeof w.party !== "string") {
         fail("Arbetsytan " + quote(id) + " har fel form.");
       }
       if (w.values === undefined) w.values = {};
@@ -256,6 +267,8 @@
     const name = byId("shb-ws-name");
     if (!name) return;
     name.textContent = ws().name;
+    const party = byId("shb-ws-party");
+    if (party !== document.activeElement) party.value = ws().party;
     byId("shb-ws-select").replaceChildren(...Object.keys(data.workspaces).map((id) => {
       const o = el("option", { value: id }, [data.workspaces[id].name]);
       o.selected = id === data.active;
@@ -320,12 +333,14 @@
   function mount() {
     restore();
     if (byId("shb-ws")) problem();
-    // timeline.js, once, for the first page that needs it (unless the page
-    // already lists it). It mounts through document$ as this script does.
-    if (!timeline && TIMELINE_JS && !window.shbTimeline && document.querySelector(TIMELINE_PARTS)) {
-      timeline = true;
-      document.body.append(el("script", { src: TIMELINE_JS }));
-    }
+    // timeline.js and the others, once, for the first page that needs each
+    // (unless the page already lists it). They mount through document$ as this script does.
+    LAZY.forEach(([file, parts, name]) => {
+      if (HERE && !loaded[file] && !window[name] && document.querySelector(parts)) {
+        loaded[file] = true;
+        document.body.append(el("script", { src: new URL(file, HERE).href }));
+      }
+    });
   }
 
   // ---- workspaces, export, import -----------------------------------------
@@ -405,6 +420,18 @@
     }).length;
   }
 
+  // An export file's text, checked and brought up to this version; throws {shb: message}.
+  function readExport(text, name) {
+    let d;
+    try { d = JSON.parse(text); } catch (e) { fail("Filen " + name + " är inte en JSON-fil som går att läsa."); }
+    if (!isObj(d) || d.kind !== KIND) fail("Filen " + name + " är inte en export från Samverkanshandboken.");
+    if (typeof d.version === "number" && d.version > VERSION) {
+      fail("Filen " + name + " kommer från en nyare version av handboken (format " + d.version + ").");
+    }
+    try { d = migrate(d); } catch (e) { fail("Filen " + name + " har fel form. " + (e && e.shb || "")); }
+    return d || fail("Filen " + name + " har fel form.");
+  }
+
   function importFile(input) {
     const file = input.files && input.files[0], name = file ? quote(file.name) : "";
     input.value = "";
@@ -413,13 +440,7 @@
       return error("Filen " + name + " är för stor (" + Math.round(file.size / 1024) + " kB). Ingenting har ändrats.");
     }
     file.text().then((text) => {
-      let d;
-      try { d = JSON.parse(text); } catch (e) { fail("Filen " + name + " är inte en JSON-fil som går att läsa."); }
-      if (!isObj(d) || d.kind !== KIND) fail("Filen " + name + " är inte en export från Samverkanshandboken.");
-      if (typeof d.version === "number" && d.version > VERSION) {
-        fail("Filen " + name + " kommer från en nyare version av handboken (format " + d.version + ").");
-      }
-      try { d = migrate(d); } catch (e) { fail("Filen " + name + " har fel form. " + (e && e.shb || "")); }
+      const d = readExport(text, name);
       const lines = Object.keys(d.workspaces).map((id) => {
         const inc = d.workspaces[id], cur = own(data.workspaces, id), t = tally(inc);
         const after = answered(t.ticked, t.notes);
@@ -521,6 +542,9 @@
       progress();
     } else if (t.id === "shb-ws-file") {
       importFile(t);
+    } else if (t.id === "shb-ws-party") {
+      Object.assign(ws(), { party: t.value.trim().slice(0, 80), updated: now() });
+      changed(byId("shb-ws-status"), ws().party ? "Arbetsytan svarar nu för " + quote(ws().party) + "." : "Arbetsytan har ingen part.");
     }
   });
   document.addEventListener("input", (e) => {
@@ -568,7 +592,23 @@
       subscribers.push(fn);
       return () => { subscribers = subscribers.filter((f) => f !== fn); };
     },
-    workspaceName: () => ws().name
+    workspaceName: () => ws().name,
+    // For compare.js: the party, an export file's text read and checked, the
+    // active workspace's answers, and changes to them ({id: answer or null}).
+    party: () => ws().party,
+    readExport,
+    answers: () => clone(ws().answers),
+    putAnswers(changes) {
+      check({ workspaces: { w: { name: "w", party: "", answers: Object.fromEntries(
+        Object.entries(changes).filter((e) => e[1])) } } });
+      dropUndo();
+      const w = ws();
+      Object.keys(changes).forEach((id) => changes[id] ? (w.answers[id] = clone(changes[id])) : delete w.answers[id]);
+      w.updated = now();
+      const ok = save();
+      restore();
+      return ok;
+    }
   };
 
   document$.subscribe(mount); // Material's: the current page at once, then each new one
