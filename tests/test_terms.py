@@ -8,7 +8,7 @@ import re
 import pytest
 
 from macros.data.catalog import load
-from macros.data.terms import Terms, VoiceTerm, variants_in
+from macros.data.voice import Terms, VoiceTerm, variants_in
 from macros.data.validate import DataError
 from scripts.build.sitebuild import ROOT
 from tests.built_pages import minimal_brand_site, pages, scripts

@@ -6,7 +6,7 @@ Layout of ``data/``:
 - ``questions/<id>.yml``: one :class:`~macros.data.schema.QuestionList` each
 - ``glossary.yml``: the :class:`~macros.data.schema.Glossary`
 - ``ladder.yml``: the involvement :class:`~macros.data.schema.Ladder` (optional)
-- ``terms.yml``: the handbook's words, :class:`~macros.data.terms.Terms` (optional)
+- ``terms.yml``: the handbook's words, :class:`~macros.data.voice.Terms` (optional)
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from macros.data.schema import Glossary, Ladder, Process, Question, QuestionList
-from macros.data.terms import Terms, load_terms
+from macros.data.voice import Terms, load_terms
 from macros.data.validate import Collector, DataError, Problem, build
 from macros.data.yamlfile import read
 
