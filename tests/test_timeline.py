@@ -115,6 +115,7 @@ def test_each_phase_shows_milestones_duration_links_and_questions(catalog):
     process = catalog.process("dialogprocess")
     html = macros_for(catalog).timeline("dialogprocess")
     parts = re.split(r'<li class="shb-tl__item" ', html)[1:]
+    assert len(parts) == len(process.steps)
     for step, part in zip(process.steps, parts):
         assert f"Typisk tid: {duration_text(step.duration)}" in part
         found = re.findall(r'data-shb-tl-milestone="([a-z0-9-]+)"', part)
