@@ -16,8 +16,6 @@ import yaml
 from scripts.build.serve_static import serve
 from scripts.build.sitebuild import ROOT
 from tests.browser_checks import PageWatch, origin_of, wait_for_path
-from tests.test_offline import offline_zip, unpacked  # noqa: F401 - fixtures (the `make offline` zip)
-from tests.worksheets_support import instant_base_url  # noqa: F401 - a fixture
 
 PLAIN = "om/"  # no timeline, planner or ladder
 PHASES = "dialogprocessen/"  # timeline, planner and "Var är vi nu?"

@@ -7,7 +7,6 @@ import icalendar
 import pytest
 
 from tests.browser_checks import PageWatch, axe_violations, origin_of, wait_for_path
-from tests.worksheets_support import instant_base_url  # noqa: F401 - a fixture
 
 PHASES = "dialogprocessen/"
 MEETING = "verktyg/planera-motet/"

@@ -5,9 +5,7 @@ import re
 
 from tests.browser_checks import PageWatch, origin_of, wait_for_path
 from tests.worksheets_support import (BANK, STORE_KEY, WORKSHEET, active_answers,
-                                      instant_base_url, mounted, open_page)
-
-assert instant_base_url  # a fixture, used by name below
+                                      mounted, open_page)
 
 Q1, Q2 = "rb-beslut-arbetsgrupp", "rb-beslut-mandat"
 
