@@ -50,8 +50,8 @@ def test_print_shows_content_without_chrome(page, base_url):
     for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary",
                    ".md-footer", ".md-search", ".md-top", ".shb-toolbar",
                    ".shb-print-tools", ".md-content .headerlink"):
-        if page.locator(chrome).count():
-            assert not displayed(page, chrome), f"{chrome} prints"
+        assert page.locator(chrome).count() >= 1, f"{chrome} is not on the page: the check would pass unseen"
+        assert not displayed(page, chrome), f"{chrome} prints"
     visible_nav = page.eval_on_selector_all(
         ".md-nav__link", "els => els.filter(e => e.getClientRects().length > 0).length")
     assert visible_nav == 0
@@ -69,7 +69,7 @@ def test_print_shows_content_without_chrome(page, base_url):
         const h = document.querySelector('.shb-print-header');
         const h1 = document.querySelector('.md-content h1');
         return h.compareDocumentPosition(h1) & Node.DOCUMENT_POSITION_FOLLOWING; }""")
-    assert order
+    assert order == 4  # Node.DOCUMENT_POSITION_FOLLOWING
 
     # The page's public address and the print date at the bottom.
     canonical = page.get_attribute("link[rel=canonical]", "href")

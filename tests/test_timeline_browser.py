@@ -258,10 +258,12 @@ def test_print_shows_the_marker_but_not_the_buttons(page, base_url):
     page.emulate_media(media="print")
     assert not mark(page, "formuleringsfas").is_visible()
     assert page.locator("#tl-dialogprocess-formuleringsfas .shb-tl__here").is_visible()
-    direction = page.evaluate(
-        "getComputedStyle(document.querySelector('.shb-tl__list')).flexDirection + ' ' + "
-        "getComputedStyle(document.querySelector('.shb-tl__list')).display")
-    assert not direction.endswith("flex")  # a vertical list on paper
+    # A vertical list on paper: each phase below the one before, at the same left edge.
+    boxes = page.locator(".shb-tl__list").first.locator(":scope > li").evaluate_all(
+        "items => items.map(li => { const r = li.getBoundingClientRect(); return [r.left, r.top, r.bottom]; })")
+    assert len(boxes) == 6
+    for before, after in zip(boxes, boxes[1:]):
+        assert after[1] >= before[2] - 1 and abs(after[0] - before[0]) < 1, (before, after)
 
 
 def test_marker_planner_and_ladder_follow_instant_navigation(page, instant_base_url):
