@@ -20,6 +20,7 @@ def file_page(context):
     page.on("request", lambda r: r.url.startswith(("file:", "data:", "blob:", "about:"))
             or page.foreign.append(r.url))
     page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
     yield page
     page.close()
 

@@ -126,9 +126,11 @@ def test_timeline_js_is_found_under_a_base_path(page, site_dir, tmp_path):
     """The site served from /handbok/ instead of the root of its host."""
     (tmp_path / "handbok").symlink_to(site_dir, target_is_directory=True)
     with serve(tmp_path) as url:
-        seen = script_requests(page)
-        page.goto(url + "handbok/" + PHASES, wait_until="networkidle")
-        assert url + "handbok/assets/javascripts/timeline.js" in seen
+        page.goto(url + "handbok/" + PHASES, wait_until="load")
+        # As the page records it: request events can miss a cached response on a busy machine.
+        page.wait_for_function("u => performance.getEntriesByType('resource').some(e => e.name === u)",
+                               arg=url + "handbok/assets/javascripts/timeline.js")
+        page.wait_for_selector("[data-shb-timeline][data-shb-ready]")
         marker(page, "uppfoljning").click()
         assert page.evaluate("window.shbStore.get('phase:dialogprocess')") == "uppfoljning"
         # The store's key follows the base path too.

@@ -19,6 +19,7 @@ import threading
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -190,11 +191,12 @@ def embedded(page, framing, target: str) -> str:
     """Frame ``target`` from the second origin; return the frame's address
     once it has loaded (Chromium's error page when the frame is refused)."""
     folder, url = framing
-    (folder / "frame.html").write_text(
+    name = f"frame-{urlsplit(target).port}.html"  # one file per target: no cached copy of another
+    (folder / name).write_text(
         '<!doctype html><html lang="sv"><title>Ram</title>'
         f'<iframe id="f" src="{target}" onload="document.body.dataset.loaded = 1"></iframe></html>',
         encoding="utf-8")
-    page.goto(url + "frame.html")
+    page.goto(url + name)
     page.wait_for_function("() => document.body.dataset.loaded === '1'")
     (frame,) = page.main_frame.child_frames
     return frame.url
