@@ -3,15 +3,17 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import pypdf
 import pytest
 
 from macros.brand.config import load_brand
 from macros.brand.contrast import rgb
+from macros.data.catalog import load
+from scripts.build.pdf import BOOKLET_FILE, write_site_pdfs
+from scripts.build.sitebuild import build_site
 from scripts.build.serve_static import serve
 from tests.browser_checks import axe_violations
 from tests.helpers import copy_project
@@ -22,17 +24,18 @@ NAME = "Exempelkommunens samverkanshandbok"
 
 
 @pytest.fixture(scope="module")
-def brand_site(tmp_path_factory) -> Path:
-    """The project copied, with the example brand.yml and its images, built strictly."""
+def brand_site(tmp_path_factory, browser) -> Path:
+    """The project copied, with the example brand.yml and its images, built as
+    `make build` builds (strict, minified, with the policy), and the PDF of one
+    worksheet with the booklet."""
     project = copy_project(tmp_path_factory.mktemp("brand") / "project")
     shutil.copy2(EXAMPLE / "brand.yml", project / "brand.yml")
     shutil.copytree(EXAMPLE / "bilder", project / "bilder")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
-        cwd=project, capture_output=True, text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}, timeout=600)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    site = build_site(project / "site", config_file=project / "mkdocs.yml")
+    catalog = load(project / "data", project / "docs")
+    write_site_pdfs(browser, site, catalog=type(catalog)(processes={"rundabordssamtal":
+                                                                    catalog.process("rundabordssamtal")}))
+    return site
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +65,14 @@ def test_the_print_header_carries_the_brand_name(brand_site):
     page_html = html(brand_site, "handling/stod-och-resurser/index.html")
     site_name = re.search(r'class="shb-print-header__site">([^<]*)<', page_html)
     assert site_name and site_name.group(1) == NAME
+
+
+def test_the_pdfs_carry_the_brand_name(brand_site):
+    for name in ("rundabordssamtal.pdf", BOOKLET_FILE):
+        reader = pypdf.PdfReader(brand_site / "pdf" / name)
+        first = " ".join(reader.pages[0].extract_text().split())
+        assert first.startswith(NAME), (name, first[:80])
+        assert "Samverkanshandboken" not in first
 
 
 def test_site_url_gives_canonical_links(brand_site):

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.brand.config import load_brand
 from macros.brand.contrast import SLATE_BACKGROUND, WHITE, contrast, ratio_text
@@ -78,7 +79,9 @@ def test_the_example_brand_is_valid(tmp_path):
 
 def test_the_shipped_brand_is_valid(project_root):
     brand = load_brand(project_root)
-    assert brand.name and brand.organisation
+    raw = yaml.safe_load((project_root / "brand.yml").read_text(encoding="utf-8"))
+    assert raw["name"].strip() and raw["organisation"].strip()
+    assert (brand.name, brand.organisation) == (raw["name"].strip(), raw["organisation"].strip())
     assert contrast(WHITE, brand.colors.primary) >= 4.5
     assert contrast(brand.colors.accent, SLATE_BACKGROUND) >= 4.5
 

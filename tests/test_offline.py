@@ -3,39 +3,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 
 from scripts.check.linkcheck import broken_links
 from scripts.build.offline import FOLDER
-from scripts.build.sitebuild import ROOT
-
-
-@pytest.fixture(scope="module")
-def offline_zip(tmp_path_factory) -> Path:
-    """The zip, made by the same command `make offline` runs."""
-    work = tmp_path_factory.mktemp("offline")
-    archive = work / "handbok.zip"
-    result = subprocess.run(
-        [sys.executable, "-m", "scripts.build.offline",
-         "--site-dir", str(work / "build" / FOLDER), "--zip", str(archive)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
-    assert result.returncode == 0, result.stderr
-    assert archive.is_file()
-    return archive
-
-
-@pytest.fixture(scope="module")
-def unpacked(offline_zip, tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("unpacked")
-    with zipfile.ZipFile(offline_zip) as archive:
-        archive.extractall(target)
-    return target / FOLDER
 
 
 @pytest.fixture
@@ -47,6 +20,7 @@ def file_page(context):
     page.on("request", lambda r: r.url.startswith(("file:", "data:", "blob:", "about:"))
             or page.foreign.append(r.url))
     page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
     yield page
     page.close()
 

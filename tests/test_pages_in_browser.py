@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser_checks import PageWatch, axe_violations, origin_of
 
@@ -14,8 +15,10 @@ def test_every_page_loads_cleanly_and_privately(context, base_url, site_pages):
         page.goto(base_url + path, wait_until="networkidle")
         # Use the search, which starts a worker and loads the index.
         if page.locator("label.md-search__icon").count():
+            # The index loads with the page; a query runs the worker.
             page.keyboard.press("/")
-        page.wait_for_load_state("networkidle")
+            page.keyboard.type("samverkan")
+            expect(page.locator(".md-search-result__item").first).to_be_visible()
         page.close()
         problems += [f"{path}: console error: {e}" for e in watch.console_errors]
         problems += [f"{path}: request to another host: {u}" for u in watch.foreign_requests]

@@ -16,6 +16,8 @@ from scripts.build.sitebuild import ROOT
 WORKSHEET = "verktyg/rundabordssamtal/"
 PROCESS = load(ROOT / "data", ROOT / "docs").process("rundabordssamtal")
 QUESTIONS = [q for step in PROCESS.steps for q in step.questions]
+MEETING_QUESTIONS = [q for step in load(ROOT / "data", ROOT / "docs").process("motesplanering").steps
+                     for q in step.questions]
 
 
 def open_page(page, base_url, path=WORKSHEET):
@@ -48,8 +50,8 @@ def test_print_shows_content_without_chrome(page, base_url):
     for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary",
                    ".md-footer", ".md-search", ".md-top", ".shb-toolbar",
                    ".shb-print-tools", ".md-content .headerlink"):
-        if page.locator(chrome).count():
-            assert not displayed(page, chrome), f"{chrome} prints"
+        assert page.locator(chrome).count() >= 1, f"{chrome} is not on the page: the check would pass unseen"
+        assert not displayed(page, chrome), f"{chrome} prints"
     visible_nav = page.eval_on_selector_all(
         ".md-nav__link", "els => els.filter(e => e.getClientRects().length > 0).length")
     assert visible_nav == 0
@@ -67,7 +69,7 @@ def test_print_shows_content_without_chrome(page, base_url):
         const h = document.querySelector('.shb-print-header');
         const h1 = document.querySelector('.md-content h1');
         return h.compareDocumentPosition(h1) & Node.DOCUMENT_POSITION_FOLLOWING; }""")
-    assert order
+    assert order == 4  # Node.DOCUMENT_POSITION_FOLLOWING
 
     # The print date at the bottom. The shipped site_url is a stand-in under
     # .example, so no address is printed (test_brand.py prints a real one).
@@ -121,7 +123,11 @@ def test_tick_and_note_print_as_written(page, base_url):
     page.emulate_media(media="print")
 
     # The tick shows in the ticked box only.
-    assert pseudo(page, f"#shb-check-{ticked}", "::after", "content") not in ("none", "normal")
+    # The tick is the ::after's two borders, rotated: drawn, not text.
+    assert pseudo(page, f"#shb-check-{ticked}", "::after", "content") == '""'
+    assert pseudo(page, f"#shb-check-{ticked}", "::after", "border-right-style") == "solid"
+    assert pseudo(page, f"#shb-check-{ticked}", "::after", "border-bottom-style") == "solid"
+    assert pseudo(page, f"#shb-check-{ticked}", "::after", "transform") != "none"
     assert pseudo(page, f"#shb-check-{other}", "::after", "content") in ("none", "normal")
     # The note is copied as text (no markup made from it) and the field hides.
     printed = page.locator(f"#q-{ticked} .shb-print-note")
@@ -238,3 +244,18 @@ def test_print_tools_mount_again_when_material_swaps_the_page(page, base_url):
     assert "Planera" in page.inner_text(".md-content h1")
     assert page.locator(".shb-print-tools").count() == 1
     assert page.locator(".shb-toolbar").first.locator(".shb-print-tools").count() == 1
+    # print.js has marked the new page's links (document$) ...
+    marked = page.locator(".md-content__inner a[data-shb-print-href]")
+    assert marked.count() >= 1
+    assert all(h.startswith("https://") for h in marked.evaluate_all("as => as.map(a => a.dataset.shbPrintHref)"))
+    # ... and its buttons print this page, in the mode chosen, with its note.
+    question = MEETING_QUESTIONS[0].id
+    page.fill(f"#shb-note-{question}", "Lokalen bokad")
+    page.evaluate("""(id) => { window.__printed = []; window.print = () => window.__printed.push({
+        blank: document.documentElement.classList.contains('shb-print-blank'),
+        note: document.querySelector('#q-' + id + ' .shb-print-note__text').textContent}); }""", question)
+    for label in ("Skriv ut tomt", "Skriv ut med mina anteckningar"):
+        page.get_by_role("button", name=label, exact=True).click()
+        page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate("window.__printed") == [{"blank": True, "note": "Lokalen bokad"},
+                                                 {"blank": False, "note": "Lokalen bokad"}]

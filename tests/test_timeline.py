@@ -139,6 +139,7 @@ def test_each_phase_shows_milestones_duration_links_and_questions(catalog):
     process = catalog.process("dialogprocess")
     html = macros_for(catalog).timeline("dialogprocess")
     parts = re.split(r'<li class="shb-tl__item" ', html)[1:]
+    assert len(parts) == len(process.steps)
     for step, part in zip(process.steps, parts):
         label = "Tid" if step.open_ended or step.repeat else "Exempel på tid"
         assert f"{label}: {time_text(step)}" in part

@@ -14,15 +14,13 @@ from macros.data.catalog import load
 from macros.timeline.placement import place
 from scripts.build.sitebuild import ROOT
 
-SCRIPT = (ROOT / "overrides/assets/javascripts/timeline.js").read_text(encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
-def js(browser):
-    """Call a function of window.shbTimeline: js("calc.addMonths", "2027-01-31", 1)."""
+def js(browser, site_dir):
+    """Call a function of window.shbTimeline: js("calc.addMonths", "2027-01-31", 1).
+    The script as it ships: minified, from the built site."""
     page = browser.new_page()
     page.set_content("<!doctype html><html lang='sv'><body></body></html>")
-    page.add_script_tag(content=SCRIPT)
+    page.add_script_tag(content=(site_dir / "assets/javascripts/timeline.js").read_text(encoding="utf-8"))
 
     def call(name: str, *args):
         return page.evaluate(

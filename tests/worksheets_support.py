@@ -3,11 +3,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from scripts.build.serve_static import serve
-from scripts.build.sitebuild import build_site
-
 # The site is served at the root of its origin, so its scope is "/".
 STORE_KEY = "shb:v1:/"
 WORKSHEET = "verktyg/rundabordssamtal/"
@@ -69,15 +64,5 @@ def confirm(page, label: str):
     dialog.wait_for(state="detached")
 
 
-@pytest.fixture(scope="session")
-def instant_base_url(tmp_path_factory) -> str:
-    """A build whose site_url is the local server's URL.
-
-    Material's instant navigation only takes over links found in sitemap.xml,
-    and it matches them on scheme, host and port; the port comes from
-    site_url. So this build is served first and built into afterwards.
-    """
-    folder = tmp_path_factory.mktemp("instant-site")
-    with serve(folder) as url:
-        build_site(folder, site_url=url)
-        yield url
+# instant_base_url, the build for instant navigation, is in tests/conftest.py
+# (one build per session; do not import it into a test module).

@@ -564,13 +564,15 @@
   });
   window.addEventListener("pagehide", flush);
   document.addEventListener("visibilitychange", () => document.hidden && flush());
-  // Another tab saved: show its state here too.
+  // Another tab saved: show its state here too, keeping the note being typed
+  // here (its save is still pending and would otherwise overwrite the other's).
   window.addEventListener("storage", (e) => {
-    if (e.key === KEY && !pending) {
-      data = load();
-      restore();
-      notify();
-    }
+    if (e.key !== KEY) return;
+    const li = pending && question(document.activeElement);
+    data = load();
+    if (li) record(li);
+    restore();
+    notify();
   });
 
   data = load();

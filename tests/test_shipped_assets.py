@@ -1,0 +1,87 @@
+"""The site that ships is minified, and our own JavaScript that a page loads
+on its first view stays within the budget of 10 240 B gzip (README,
+"Budgetar"). A feature's script that our scripts load later, only where a
+page needs it (timeline.js), is counted apart, as `make bench` reports it.
+"""
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import rcssmin
+import rjsmin
+
+from scripts.build.sitebuild import ROOT
+
+OWN = ROOT / "overrides" / "assets"
+OWN_SCRIPTS = {f"assets/{p.relative_to(OWN).as_posix()}" for p in OWN.rglob("*.js")}
+FIRST_VIEW_BUDGET = 10_240  # bytes, gzip -9
+FEATURE_SCRIPTS = {"assets/javascripts/timeline.js"}  # loaded by worksheets.js where needed
+TIMELINE_PARTS = r"data-shb-(timeline|tl-now|planner|ladder)\b"
+SCRIPT_SRC = re.compile(r'<script\b[^>]*\bsrc="([^"]+)"')
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9))
+
+
+def own_scripts_listed(site: Path, page: Path) -> set[str]:
+    """Our scripts that the page's HTML lists, as paths from the site's root."""
+    base = "http://site/" + page.relative_to(site).as_posix()
+    found = set()
+    for src in SCRIPT_SRC.findall(page.read_text(encoding="utf-8")):
+        path = urlsplit(urljoin(base, src)).path.lstrip("/")
+        if path in OWN_SCRIPTS:
+            found.add(path)
+    return found
+
+
+def test_our_scripts_and_styles_ship_minified(site_dir):
+    sources = [p for p in OWN.rglob("*") if p.suffix in (".js", ".css")]
+    assert len(sources) >= 8
+    for source in sources:
+        shipped = (site_dir / "assets" / source.relative_to(OWN)).read_text(encoding="utf-8")
+        text = source.read_text(encoding="utf-8")
+        expected = rjsmin.jsmin(text) if source.suffix == ".js" else rcssmin.cssmin(text)
+        assert shipped == expected, f"{source.name} is not shipped minified"
+        assert len(shipped) < len(text)
+    brand = (site_dir / "assets" / "stylesheets" / "brand.css").read_text(encoding="utf-8")
+    assert brand == rcssmin.cssmin(brand) and "\n\n" not in brand
+
+
+def test_our_javascript_on_every_first_view_is_within_the_budget(site_dir):
+    pages = sorted(site_dir.rglob("*.html"))
+    assert len(pages) >= 20
+    over = {}
+    for page in pages:
+        listed = own_scripts_listed(site_dir, page)
+        assert not listed & FEATURE_SCRIPTS, f"{page}: a feature script is listed for every view"
+        size = sum(gz((site_dir / path).read_bytes()) for path in listed)
+        if size > FIRST_VIEW_BUDGET:
+            over[page.relative_to(site_dir).as_posix()] = size
+    assert over == {}, f"own JavaScript over {FIRST_VIEW_BUDGET} B gzip on a first view: {over}"
+
+
+def test_a_first_view_loads_only_the_listed_scripts_and_features_where_needed(browser, base_url, site_dir):
+    """What Chromium fetches on a first view: the listed scripts, and a feature
+    script only on a page that has its parts."""
+    for path in ("om/", "verktyg/rundabordssamtal/", "dialogprocessen/"):
+        html = (site_dir / path / "index.html").read_text(encoding="utf-8")
+        features = FEATURE_SCRIPTS if re.search(TIMELINE_PARTS, html) else set()
+        ctx = browser.new_context()
+        page = ctx.new_page()
+        page.goto(base_url + path, wait_until="load")
+        if features:
+            page.wait_for_selector("[data-shb-ready]", state="attached")  # timeline.js has run
+        # What the page loaded, as the page itself records it (request events
+        # can miss a response served from a cache on a busy machine).
+        fetched = {urlsplit(u).path.lstrip("/") for u in
+                   page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")}
+        listed = own_scripts_listed(site_dir, site_dir / path / "index.html")
+        assert listed == {"assets/javascripts/worksheets.js", "assets/javascripts/print.js"}
+        assert fetched & OWN_SCRIPTS == listed | features, path
+        ctx.close()
+    assert features == FEATURE_SCRIPTS  # the last page has a timeline
+
