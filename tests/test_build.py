@@ -25,7 +25,7 @@ def test_build_writes_every_nav_page(site_dir):
 
 def test_worksheet_page_has_glossary_tooltips(site_dir):
     html = (site_dir / "verktyg" / "rundabordssamtal" / "index.html").read_text(encoding="utf-8")
-    assert '<abbr title="' in html
+    assert '<abbr class="shb-term" tabindex="0" title="' in html
 
 
 def run_build(project):
