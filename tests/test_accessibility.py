@@ -109,3 +109,23 @@ def test_the_review_check_can_fail(page, base_url):
     assert "::before" in review(page, "color-contrast", {"target": "#s", "data": {"messageKey": "pseudoContent"},
                                                        "summary": ""})
     assert "not looked at" in review(page, "aria-valid-attr", {"target": "#s", "data": {}, "summary": "x"})
+
+
+def test_the_statement_lists_the_known_shortcomings_in_plain_words(site_dir, project_root):
+    """The accessibility statement shows every known shortcoming from
+    brand.yml, and neither they nor the method name the tools."""
+    import re
+
+    import yaml
+
+    brand = yaml.safe_load((project_root / "brand.yml").read_text(encoding="utf-8"))
+    a11y = brand["accessibility"]
+    html = (site_dir / "tillganglighet" / "index.html").read_text(encoding="utf-8")
+    items = [" ".join(re.sub(r"<[^>]+>", "", li).split())
+             for li in re.findall(r"<li>(.*?)</li>", html.split('class="shb-a11y-shortcomings"')[1]
+                                  .split("</ul>")[0], re.S)]
+    assert items == [" ".join(s.split()) for s in a11y["shortcomings"]]
+    assert a11y["compliance"] == "delvis" and len(items) >= 3
+    jargon = re.compile(r"axe|chromium|lighthouse|playwright|pytest|aria|css|forced|reflow", re.I)
+    for text in (*a11y["shortcomings"], a11y["assessment_method"]):
+        assert not jargon.search(text), text
