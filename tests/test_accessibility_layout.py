@@ -236,3 +236,29 @@ def test_without_reduced_motion_things_do_move(browser, base_url):
     page = ctx.new_page()
     assert sum(move_around(page, base_url)) > 0
     ctx.close()
+
+
+# ---------- Focus not hidden (WCAG 2.4.11) ----------
+
+HIDDEN_BY_HEADER = """() => {
+    const el = document.activeElement, r = el.getBoundingClientRect();
+    const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+    return r.height > 0 && r.bottom <= header + 1
+        ? `${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 30)}" under the header` : null;
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_focus_moving_up_the_page_is_not_hidden_by_the_header(browser, base_url, width):
+    """Shift+Tab from the foot of a worksheet: the browser scrolls each control
+    into view at the top, where Material's fixed header is."""
+    ctx = browser.new_context(viewport={"width": width, "height": 700}, locale="sv-SE")
+    page = ctx.new_page()
+    page.goto(base_url + WORKSHEET, wait_until="networkidle")
+    page.locator("footer a").last.focus()
+    hidden = []
+    for _ in range(60):
+        page.keyboard.press("Shift+Tab")
+        hidden.append(page.evaluate(HIDDEN_BY_HEADER))
+    ctx.close()
+    assert [h for h in hidden if h] == []
