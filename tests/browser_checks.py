@@ -8,8 +8,10 @@ from urllib.parse import urlsplit
 import axe_playwright_python
 
 AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
-# WCAG 2.1 A and AA (the law), and axe's best practices (Lighthouse checks some of them).
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+# WCAG 2.0, 2.1 and 2.2 A and AA (the law points to EN 301 549, which follows
+# WCAG; 2.2 adds target size), and axe's best practices (Lighthouse checks some
+# of them).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 def axe_violations(page) -> list[str]:
@@ -24,6 +26,22 @@ def axe_violations(page) -> list[str]:
         AXE_TAGS,
     )
     return [f"{v['id']} ({v['help']}): {node}" for v in result for node in v["nodes"]]
+
+
+def axe_results(page) -> dict:
+    """Run axe-core on the page; return its violations and its "needs review"
+    results (incomplete), each as {id, help, nodes: [{target, summary, data}]}."""
+    page.evaluate(AXE_SOURCE)
+    return page.evaluate(
+        """async (tags) => {
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+            const pick = (list) => list.map(v => ({id: v.id, help: v.help,
+                nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary,
+                                          data: (n.any[0] || n.all[0] || n.none[0] || {}).data || {}}))}));
+            return {violations: pick(r.violations), incomplete: pick(r.incomplete)};
+        }""",
+        AXE_TAGS,
+    )
 
 
 @dataclass

@@ -153,7 +153,7 @@ def test_every_term_has_a_tooltip_in_a_chapter(site_dir, terms):
     for term in terms:
         title = attribute(" ".join(term.definition.split()))
         shown = {m for html in pages.values()
-                 for m in re.findall(rf'<abbr title="{re.escape(title)}">([^<]*)</abbr>', html)}
+                 for m in re.findall(rf'<abbr class="shb-term" tabindex="0" title="{re.escape(title)}">([^<]*)</abbr>', html)}
         if not shown:
             missing.append(term.id)
         assert shown <= spellings(term), f"{term.id}: tooltip on a word not in its forms: {shown}"
@@ -164,7 +164,7 @@ def test_a_tooltip_covers_a_two_word_term(site_dir, terms):
     html = built(site_dir, "overenskommelse/index.md")
     term = next(t for t in terms if t.id == "ideburen-organisation")
     title = attribute(" ".join(term.definition.split()))
-    assert f'<abbr title="{title}">idéburna organisationer</abbr>' in html
+    assert f'<abbr class="shb-term" tabindex="0" title="{title}">idéburna organisationer</abbr>' in html
 
 
 @pytest.mark.parametrize("page", PAGES)

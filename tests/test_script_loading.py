@@ -1,6 +1,6 @@
 """Which of the handbook's scripts a page loads.
 
-worksheets.js and print.js come with every page (extra_javascript in
+worksheets.js, print.js and glossary.js come with every page (extra_javascript in
 mkdocs.yml); timeline.js only with the first page that has a timeline, "Var
 är vi nu?", the planner or the ladder: worksheets.js adds it, from beside
 itself, so that it works under any base path, after instant navigation and
@@ -60,7 +60,7 @@ def test_a_page_without_timeline_parts_does_not_load_timeline_js(page, base_url)
     watch = PageWatch(origin_of(base_url)).attach(page)
     page.goto(base_url + PLAIN, wait_until="networkidle")
     assert page.locator(TIMELINE_PARTS).count() == 0
-    assert sorted(names(seen)) == ["print.js", "worksheets.js"]
+    assert sorted(names(seen)) == ["glossary.js", "print.js", "worksheets.js"]
     assert page.evaluate("typeof window.shbTimeline") == "undefined"
     assert page.evaluate("typeof window.shbStore") == "object"
     assert page.locator('script[src$="timeline.js"]').count() == 0

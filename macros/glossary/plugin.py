@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from macros.data.schema import Glossary
+from macros.glossary.focus import TermsOncePerSection
 from macros.glossary.terms import abbreviations
 from macros.render import Renderer
 
@@ -28,3 +29,7 @@ def register(env, terms: Glossary, renderer: Callable[[], Renderer]) -> None:
     # extension's own option, set once here rather than appended to each page.
     abbr = env.conf["mdx_configs"].setdefault("abbr", {})
     abbr["glossary"] = abbreviations(terms)
+    # Each term once per section, as a tab stop (macros/glossary/focus.py).
+    extensions = env.conf["markdown_extensions"]
+    if not any(isinstance(e, TermsOncePerSection) for e in extensions):
+        extensions.append(TermsOncePerSection())
