@@ -8,6 +8,7 @@ the work is done in the feature packages:
 - ``macros.worksheets``: worksheets, question lists, the question bank, the notes overview
 - ``macros.timeline``: timelines, the planner, "Var är vi nu?" and the ladder
 - ``macros.glossary``: the glossary page and the tooltips
+- ``macros.documents``: the templates ("Mallar") filled in on their pages
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from macros.brand.plugin import register as register_brand
 from macros.brand.plugin import write_assets as write_brand_assets
 from macros.data.catalog import Catalog, load
 from macros.data.validate import DataError
+from macros.documents.plugin import register as register_documents
 from macros.glossary.plugin import register as register_glossary
 from macros.glossary.terms import Glosser
 from macros.navigation import page_titles
@@ -46,6 +48,7 @@ def define_env(env) -> None:
     register_worksheets(env, catalog, renderer, titles)
     register_timeline(env, catalog, renderer)
     register_glossary(env, catalog.glossary, renderer)
+    register_documents(env, catalog, renderer)
 
 
 def on_post_build(env) -> None:

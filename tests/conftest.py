@@ -12,11 +12,14 @@ from scripts.build.sitebuild import ROOT, build_site
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory, browser) -> Path:
     """The handbook built once, as `make build` does, into a temporary folder:
-    strictly, with the security policy, then the PDFs (pdf/, linked from pages)."""
+    strictly, with the security policy, then the PDFs (pdf/, linked from pages)
+    and the blank Word templates (mallar/filer/)."""
+    from scripts.build.blank_documents import write_site_blanks
     from scripts.build.pdf import write_site_pdfs
 
     site = build_site(tmp_path_factory.mktemp("site"))
     write_site_pdfs(browser, site)
+    write_site_blanks(browser, site)
     return site
 
 

@@ -6,7 +6,8 @@
  * listeners are attached once to document, state is restored on every page.
  * Everything read from storage or from a file is put on the page as text.
  * window.shbStore lets the other scripts keep their values in the workspace.
- * The first page with a timeline, a planner or the ladder loads timeline.js.
+ * The first page with a timeline, a planner or the ladder loads timeline.js,
+ * a page with a template documents.js, a Word protocol documents-export.js.
  */
 (function () {
   "use strict";
@@ -24,9 +25,11 @@
   // base path (or file:// in the offline copy).
   const TIMELINE_PARTS = "[data-shb-timeline], [data-shb-tl-now], [data-shb-planner], [data-shb-ladder]";
   const TIMELINE_JS = document.currentScript && new URL("timeline.js", document.currentScript.src).href;
+  const here = (name) => document.currentScript && new URL(name, document.currentScript.src).href;
+  const DOCUMENTS_JS = here("documents.js"), EXPORT_JS = here("documents-export.js");
 
   let data, blocked = false, failed = false, pending = null, undo = null, asked = false, timeline = false;
-  let subscribers = [];
+  let subscribers = [], documents = false, exporter = null;
 
   // ---- helpers ------------------------------------------------------------
 
@@ -326,6 +329,22 @@
       timeline = true;
       document.body.append(el("script", { src: TIMELINE_JS }));
     }
+    if (!documents && DOCUMENTS_JS && document.querySelector("[data-shb-doc]")) {
+      documents = true;
+      document.body.append(el("script", { src: DOCUMENTS_JS }));
+    }
+  }
+
+  // documents-export.js (Word files), once, when the reader asks for one.
+  function withExport() {
+    exporter = exporter || new Promise((resolve, reject) => {
+      if (window.shbDocuments) return resolve(window.shbDocuments);
+      const s = el("script", { src: EXPORT_JS });
+      s.onload = () => resolve(window.shbDocuments);
+      s.onerror = () => { exporter = null; reject(); };
+      document.body.append(s);
+    });
+    return exporter;
   }
 
   // ---- workspaces, export, import -----------------------------------------
@@ -507,7 +526,15 @@
       changed(box, "Ändringen är ångrad.");
     },
     json: exportJson,
-    md: exportMarkdown
+    md: exportMarkdown,
+    docx(box) {
+      const w = ws(), r = grouped(w, questionIndex());
+      status(box, "Word-filen görs i ordning …");
+      withExport().then((d) => d.protocol({ name: w.name, date: today(), groups: r.groups, orphans: r.orphans,
+        file: "anteckningar-" + slug(w.name) + "-" + today() + ".docx" }))
+        .then((name) => status(box, "Filen " + name + " är sparad i dina hämtade filer."))
+        .catch(() => error("Word-filen kunde inte skapas. Försök igen, eller exportera protokollet som Markdown."));
+    }
   };
 
   // ---- listeners, attached once -------------------------------------------
