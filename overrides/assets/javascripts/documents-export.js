@@ -128,8 +128,10 @@
   function wordFile(D, blocks, info) {
     const run = (r, extra) => new D.TextRun(Object.assign({ text: r.blank ? BLANK : r.text }, extra || {}));
     const para = (runs, opts) => new D.Paragraph(Object.assign({ children: runs.map((r) => run(r, opts && opts.run)) }, opts && opts.para));
-    const line = () => new D.Paragraph({ children: [], spacing: { before: 240 },
-      border: { bottom: { style: D.BorderStyle.SINGLE, size: 6, color: "808080", space: 1 } } });
+    // A line to write on: a tab to the right margin, filled with an underscore leader.
+    const line = () => new D.Paragraph({ spacing: { before: 200 },
+      tabStops: [{ type: D.TabStopType.RIGHT, position: D.TabStopPosition.MAX, leader: D.LeaderType.UNDERSCORE }],
+      children: [new D.TextRun({ children: [new D.Tab()] })] });
     const children = [];
     blocks.forEach((b) => {
       if (b.type === "title") children.push(para(b.runs, { para: { heading: D.HeadingLevel.HEADING_1 } }));
@@ -152,7 +154,11 @@
     });
     const doc = new D.Document({
       creator: info.organisation, title: info.title, description: info.description,
-      styles: { default: { document: { run: { font: "Calibri", size: 22 } } } },
+      styles: { default: {
+        document: { run: { font: "Calibri", size: 22 }, paragraph: { spacing: { after: 100 } } },
+        heading1: { run: { size: 36, color: "1F3864" }, paragraph: { spacing: { after: 240 } } },
+        heading2: { run: { size: 28, bold: true, color: "1F3864" }, paragraph: { spacing: { before: 320, after: 120 } } }
+      } },
       sections: [{
         headers: { default: new D.Header({ children: [new D.Paragraph({ alignment: D.AlignmentType.RIGHT,
           children: [new D.TextRun({ text: info.header, size: 18, color: "555555" })] })] }) },
