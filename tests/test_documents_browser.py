@@ -8,13 +8,13 @@ import json
 import docx
 import pytest
 
+from scripts.build.sitebuild import ROOT
 from tests.browser_checks import PageWatch, axe_violations, origin_of
 from tests.documents_support import TEMPLATE, all_text, download_docx, field, open_template, slot_text
 from tests.worksheets_support import OVERVIEW, STORE_KEY, answer, open_page, open_panel, seed, store_with, stored
 
 HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> & <b>fet</b>'
-TEMPLATES = ["inbjudan-forsta-motet", "dagordning-forsta-gemensamma-motet", "spelregler",
-             "minnesanteckningar", "overenskommelse", "remissbrev"]
+TEMPLATES = sorted(p.stem for p in (ROOT / "data" / "documents").glob("*.yml"))
 
 
 def doc_values(page, template: str = "minnesanteckningar") -> dict:
@@ -148,6 +148,25 @@ def test_prefill_from_the_target_date_and_the_organisation(page, base_url, proje
     # With a target the planner stretches or shrinks the phases up to it: the
     # remiss falls before the signing target, after the start.
     assert field(page, "datum").input_value().endswith("2027")
+
+
+def test_prefill_from_round_table_answers_and_the_signing_target(page, base_url):
+    answers = {"rb-teman-vilka": answer(True, "  Hållbar upphandling  "),
+               "rb-motesplats-var": answer(False, "Stadsbiblioteket, sal 2")}
+    store = store_with(answers, values={"plan:dialogprocess": {"start": "2027-01-10", "target": "2028-09-05"}})
+    seed(page, base_url, store, "mallar/rundabordssamtal-inbjudan/")
+    open_template(page, base_url, "mallar/rundabordssamtal-inbjudan/")
+    assert field(page, "tema").input_value() == "Hållbar upphandling"
+    assert field(page, "plats").input_value() == "Stadsbiblioteket, sal 2"
+    assert field(page, "datum").input_value() == ""  # no answer there: nothing to pre-fill
+    assert not page.locator('[data-shb-from="datum"]').is_visible()
+    assert page.locator(".shb-doc__title").inner_text() == "Inbjudan till rundabordssamtal: Hållbar upphandling"
+    note = page.locator('[data-shb-from="tema"]')
+    assert note.is_visible() and "Vilka teman ska samtalet handla om?" in note.inner_text()
+    # The planner's target is the signing: the press invitation takes that very date.
+    open_template(page, base_url, "mallar/pressinbjudan-signering/")
+    page.wait_for_function("() => document.querySelector('[data-shb-field=datum]').value !== ''")
+    assert field(page, "datum").input_value() == "5 september 2028"
 
 
 def test_typed_text_stays_text_in_preview_word_copy_and_print(browser, base_url):

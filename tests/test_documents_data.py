@@ -147,7 +147,8 @@ def every_template() -> list[dict]:
 def test_the_templates_the_issue_asks_for_exist():
     ids = {t["id"] for t in every_template()}
     assert {"overenskommelse", "inbjudan-forsta-motet", "dagordning-forsta-gemensamma-motet", "spelregler",
-            "remissbrev", "minnesanteckningar"} <= ids
+            "remissbrev", "minnesanteckningar", "pressinbjudan-signering", "kommunikationsplan",
+            "rundabordssamtal-inbjudan", "workshop-nulage", "workshop-losningar", "workshop-handlingsplan"} <= ids
 
 
 def test_every_template_has_a_page_in_the_menu():
