@@ -316,3 +316,31 @@ def test_keyboard_only_fill_and_download(page, base_url):
     document = docx.Document(info.value.path())
     assert document.paragraphs[0].text == "Spelregler för dialogen mellan Föreningarna och kommunen"
     assert "Vi turas om att leda mötena." in [p.text for p in document.paragraphs]
+
+
+@pytest.fixture(scope="module")
+def csp_base_url(site_dir):
+    """The site served with its policy as a header, as _headers gives it."""
+    from scripts.build.csp import header_policy
+    from scripts.build.serve_static import serve
+
+    with serve(site_dir, {"Content-Security-Policy": header_policy(site_dir)}) as url:
+        yield url
+
+
+def test_word_and_copy_work_under_the_security_policy(browser, csp_base_url):
+    ctx = browser.new_context(locale="sv-SE", permissions=["clipboard-read", "clipboard-write"])
+    ctx.add_init_script("""document.addEventListener('securitypolicyviolation', (e) => {
+      (window.__cspViolations = window.__cspViolations || []).push(e.violatedDirective + ' ' + e.blockedURI);
+    });""")
+    page = ctx.new_page()
+    try:
+        open_template(page, csp_base_url, "mallar/overenskommelse/")
+        field(page, "omrade").fill("Exempelby")
+        _, document = download_docx(page)
+        assert "Exempelby" in document.paragraphs[0].text
+        page.get_by_role("button", name="Kopiera texten", exact=True).click()
+        page.wait_for_function("() => document.querySelector('[data-shb-doc-status]').textContent.includes('kopierad')")
+        assert page.evaluate("window.__cspViolations || []") == []
+    finally:
+        ctx.close()
