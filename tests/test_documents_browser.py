@@ -140,21 +140,22 @@ def test_prefill_from_a_planned_date_and_a_party_name(page, base_url):
 def test_prefill_from_the_target_date_and_the_organisation(page, base_url, project_root):
     import yaml
     store = store_with({}, values={"plan:dialogprocess": {"start": "2027-01-10", "target": "2027-12-01"}})
-    seed(page, base_url, store, "mallar/remissbrev/")
+    seed(page, base_url, store, "dialogprocessen/")  # the planner keeps its milestones' dates
+    planned = page.locator('[data-shb-plan-milestone="textforslag-remiss"] [data-shb-plan-date]').inner_text()
     open_template(page, base_url, "mallar/remissbrev/")
     brand = yaml.safe_load((project_root / "brand.yml").read_text(encoding="utf-8"))
     assert field(page, "avsandare").input_value() == brand["organisation"]
     page.wait_for_function("() => document.querySelector('[data-shb-field=datum]').value !== ''")
-    # With a target the planner stretches or shrinks the phases up to it: the
-    # remiss falls before the signing target, after the start.
-    assert field(page, "datum").input_value().endswith("2027")
+    # With a target the planner shrinks the phases up to it; the template takes its date.
+    assert field(page, "datum").input_value() == planned
+    assert planned.endswith("2027")
 
 
 def test_prefill_from_round_table_answers_and_the_signing_target(page, base_url):
     answers = {"rb-teman-vilka": answer(True, "  Hållbar upphandling  "),
                "rb-motesplats-var": answer(False, "Stadsbiblioteket, sal 2")}
-    store = store_with(answers, values={"plan:dialogprocess": {"start": "2027-01-10", "target": "2028-09-05"}})
-    seed(page, base_url, store, "mallar/rundabordssamtal-inbjudan/")
+    store = store_with(answers, values={"plan:dialogprocess": {"start": "", "target": "2028-09-05"}})
+    seed(page, base_url, store, "dialogprocessen/")
     open_template(page, base_url, "mallar/rundabordssamtal-inbjudan/")
     assert field(page, "tema").input_value() == "Hållbar upphandling"
     assert field(page, "plats").input_value() == "Stadsbiblioteket, sal 2"
@@ -163,7 +164,8 @@ def test_prefill_from_round_table_answers_and_the_signing_target(page, base_url)
     assert page.locator(".shb-doc__title").inner_text() == "Inbjudan till rundabordssamtal: Hållbar upphandling"
     note = page.locator('[data-shb-from="tema"]')
     assert note.is_visible() and "Vilka teman ska samtalet handla om?" in note.inner_text()
-    # The planner's target is the signing: the press invitation takes that very date.
+    # The planner's target is the signing: the press invitation takes that very
+    # date, also when the plan has no start date yet.
     open_template(page, base_url, "mallar/pressinbjudan-signering/")
     page.wait_for_function("() => document.querySelector('[data-shb-field=datum]').value !== ''")
     assert field(page, "datum").input_value() == "5 september 2028"

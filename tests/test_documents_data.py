@@ -13,7 +13,6 @@ import yaml
 
 from macros.data.catalog import load
 from macros.data.validate import DataError
-from macros.documents.plugin import planner_targets
 from scripts.build.sitebuild import ROOT
 from tests.helpers import copy_project
 
@@ -173,10 +172,6 @@ def test_the_agreement_gives_parts_and_questions_not_commitments():
     intro = " ".join(agreement["intro"].split())
     assert "Den innehåller inga färdiga åtaganden." in intro
     assert "den är ingen förlaga att skriva av" in intro and "Överenskommelsen från 2008" in intro
-
-
-def test_planner_targets_are_read_from_the_chapters():
-    assert planner_targets(ROOT / "docs")["dialogprocess"] == "signering"
 
 
 def page_html(site_dir: Path, path: str) -> str:

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from macros.data.catalog import Catalog
 from macros.data.schema import PLACEHOLDER, DocumentField, DocumentTemplate
 from macros.render import Renderer
-from macros.timeline.placement import place
-from macros.worksheets.overview import script_json
 
 _PLACE = re.compile(PLACEHOLDER)
 
@@ -71,7 +69,7 @@ def sections(template: DocumentTemplate) -> list[dict]:
 
 def prefill_source(catalog: Catalog, spec: str | None) -> dict | None:
     """Where a pre-filled value comes from, in words and with a link, for the
-    note beside the field (and, for a planned date, the offsets to count with)."""
+    note beside the field."""
     if not spec:
         return None
     kind, _, target = spec.partition(":")
@@ -88,33 +86,14 @@ def prefill_source(catalog: Catalog, spec: str | None) -> dict | None:
     return {"text": f"er planering av {process.title.lower()} ({title.lower()})", "page": process.page}
 
 
-def plans(catalog: Catalog, template: DocumentTemplate, targets: dict[str, str]):
-    """JSON for the planned dates a template may take: each process's steps
-    with their offsets (as the planner's rows carry them) and the milestone
-    that the planner's own target date is for."""
-    out = {}
-    for field in template.fields:
-        if not (field.prefill or "").startswith("plan:"):
-            continue
-        process_id = field.prefill[5:].partition("/")[0]
-        placed = place(catalog.process(process_id))
-        out[process_id] = {
-            "target": targets.get(process_id, ""),
-            "steps": [{"id": s.step.id, "from": s.start.attr(), "to": s.end.attr(),
-                       "milestones": [{"id": m.milestone.id, "at": float(m.at)} for m in s.milestones]}
-                      for s in placed.steps if s.start is not None and s.end is not None],
-        }
-    return script_json(out)
-
-
 def document(renderer: Renderer, catalog: Catalog, template: DocumentTemplate, *,
-             organisation: str, site_name: str, targets: dict[str, str]) -> str:
+             organisation: str, site_name: str) -> str:
     """A template's page: the fields, the buttons and the document as it will print."""
     sources = {f.id: prefill_source(catalog, f.prefill) for f in template.fields}
     return renderer.render(
         "documents/document.html.j2", t=template, heading=pieces(template, template.heading),
         sections=sections(template), sources=sources, organisation=organisation,
-        site_name=site_name, plans=plans(catalog, template, targets),
+        site_name=site_name,
         blank_file=renderer.context.page_url(f"mallar/filer/{template.id}.docx"),
         notes=renderer.context.page_url("verktyg/mina-anteckningar.md"),
         show_panel=renderer.claim_panel() if renderer.claim_panel else False)

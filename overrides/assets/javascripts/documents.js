@@ -21,7 +21,6 @@
 
   const SELF = document.currentScript && document.currentScript.src;
   const EXPORT_JS = SELF && new URL("documents-export.js", SELF).href;
-  const TIMELINE_JS = SELF && new URL("timeline.js", SELF).href;
 
   const store = () => window.shbStore;
   const isObj = (v) => !!v && typeof v === "object" && !Array.isArray(v);
@@ -71,25 +70,13 @@
     return "";
   }
 
-  // The planned date of a milestone, counted as the planner counts it
-  // (timeline.js's schedule, with the offsets the page carries).
-  function plannedDate(root, processId, milestoneId) {
-    const s = store(), plan = s && s.get("plan:" + processId), plans = plansOf(root), p = own(plans, processId);
-    const calc = window.shbTimeline && window.shbTimeline.calc;
-    if (!isObj(plan) || !p || !calc) return "";
-    const start = calc.parseISO(plan.start) ? plan.start : "", target = calc.parseISO(plan.target) ? plan.target : "";
-    if (target && milestoneId === p.target) return calc.formatDate(target);
-    if (!start) return "";
-    const offset = (t) => { const [months, days] = t.split(":").map(Number); return { months, days }; };
-    const steps = p.steps.map((st) => ({ id: st.id, from: offset(st.from), to: offset(st.to), milestones: st.milestones }));
-    let r = calc.schedule(steps, start, target && p.target ? target : "", p.target);
-    if (r.error) r = calc.schedule(steps, start);
-    for (const st of r.steps) for (const m of st.milestones) if (m.id === milestoneId) return calc.formatDate(m.date);
-    return "";
-  }
-  function plansOf(root) {
-    const node = root.querySelector("[data-shb-doc-plans]");
-    try { return node ? JSON.parse(node.textContent) : {}; } catch (e) { return {}; }
+  // The planned date of a milestone, as the planner (timeline.js) keeps it
+  // in the workspace: "plan-dates:<process id>" = {milestone id: ISO date}.
+  const LONG_DATE = new Intl.DateTimeFormat("sv-SE", { dateStyle: "long", timeZone: "UTC" });
+  function plannedDate(processId, milestoneId) {
+    const s = store(), iso = text(own(s && s.get("plan-dates:" + processId), milestoneId));
+    const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(iso);
+    return m ? LONG_DATE.format(Date.UTC(+m[1], m[2] - 1, +m[3])) : "";
   }
 
   function prefill(root, spec) {
@@ -97,7 +84,7 @@
     if (kind === "organisation") return text(root.dataset.shbOrg);
     if (kind === "party") return partyName();
     if (kind === "answer") return text(own(own(workspace().answers, target), "note"));
-    if (kind === "plan") return plannedDate(root, ...target.split("/"));
+    if (kind === "plan") return plannedDate(...target.split("/"));
     return "";
   }
 
@@ -257,14 +244,7 @@
 
   function mount() {
     const root = document.querySelector("[data-shb-doc]");
-    if (!root) return;
-    refresh(root);
-    // Planned dates are counted by timeline.js's calendar maths.
-    if (!window.shbTimeline && TIMELINE_JS && root.querySelector('[data-shb-prefill^="plan:"]')) {
-      const s = el("script", { src: TIMELINE_JS });
-      s.onload = () => refresh(root);
-      document.body.append(s);
-    }
+    if (root) refresh(root);
   }
   const refreshAll = () => { const root = document.querySelector("[data-shb-doc]"); if (root) refresh(root); };
 
