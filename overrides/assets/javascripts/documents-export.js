@@ -189,7 +189,8 @@
 
   // The worksheet protocol (worksheets.js hands over its groups): questions,
   // ticks and notes per chapter, with the workspace's name and the date.
-  function protocol(p) {
+  function protocol(name, r, file) {
+    const p = { name, date: today(), groups: r.groups, orphans: r.orphans, file };
     const head = document.querySelector("[data-shb-site-name]"), site = head ? text(head.dataset.shbSiteName) : "";
     const org = head ? text(head.dataset.shbOrg) : "";
     const blocks = [{ type: "title", runs: [{ text: "Anteckningar: " + p.name }] },

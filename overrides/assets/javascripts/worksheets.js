@@ -24,12 +24,10 @@
   // timeline.js drives these; it lies beside this file, whatever the site's
   // base path (or file:// in the offline copy).
   const TIMELINE_PARTS = "[data-shb-timeline], [data-shb-tl-now], [data-shb-planner], [data-shb-ladder]";
-  const TIMELINE_JS = document.currentScript && new URL("timeline.js", document.currentScript.src).href;
-  const here = (name) => document.currentScript && new URL(name, document.currentScript.src).href;
-  const DOCUMENTS_JS = here("documents.js"), EXPORT_JS = here("documents-export.js");
+  const SRC = document.currentScript && document.currentScript.src, loaded = {};
 
-  let data, blocked = false, failed = false, pending = null, undo = null, asked = false, timeline = false;
-  let subscribers = [], documents = false, exporter = null;
+  let data, blocked = false, failed = false, pending = null, undo = null, asked = false;
+  let subscribers = [];
 
   // ---- helpers ------------------------------------------------------------
 
@@ -323,28 +321,20 @@
   function mount() {
     restore();
     if (byId("shb-ws")) problem();
-    // timeline.js, once, for the first page that needs it (unless the page
-    // already lists it). It mounts through document$ as this script does.
-    if (!timeline && TIMELINE_JS && !window.shbTimeline && document.querySelector(TIMELINE_PARTS)) {
-      timeline = true;
-      document.body.append(el("script", { src: TIMELINE_JS }));
-    }
-    if (!documents && DOCUMENTS_JS && document.querySelector("[data-shb-doc]")) {
-      documents = true;
-      document.body.append(el("script", { src: DOCUMENTS_JS }));
-    }
+    // timeline.js and documents.js, once, for the first page that needs them
+    // (unless the page already lists them). They mount through document$ as this script does.
+    if (!window.shbTimeline && document.querySelector(TIMELINE_PARTS)) beside("timeline.js").catch(() => {});
+    if (document.querySelector("[data-shb-doc]")) beside("documents.js").catch(() => {});
   }
 
-  // documents-export.js (Word files), once, when the reader asks for one.
-  function withExport() {
-    exporter = exporter || new Promise((resolve, reject) => {
-      if (window.shbDocuments) return resolve(window.shbDocuments);
-      const s = el("script", { src: EXPORT_JS });
-      s.onload = () => resolve(window.shbDocuments);
-      s.onerror = () => { exporter = null; reject(); };
+  // A script that lies beside this one, loaded once (again after a failure).
+  function beside(name) {
+    return loaded[name] = loaded[name] || new Promise((resolve, reject) => {
+      const s = el("script", { src: new URL(name, SRC).href });
+      s.onload = resolve;
+      s.onerror = () => { delete loaded[name]; reject(); };
       document.body.append(s);
     });
-    return exporter;
   }
 
   // ---- workspaces, export, import -----------------------------------------
@@ -373,12 +363,14 @@
 
   const slug = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
     .replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "arbetsyta";
+  const fileName = (ext) => "anteckningar-" + slug(ws().name) + "-" + today() + "." + ext;
+  const saved = (name) => status(byId("shb-ws-status"), "Filen " + name + " är sparad i dina hämtade filer.");
   function download(ext, text, type) {
-    const name = "anteckningar-" + slug(ws().name) + "-" + today() + "." + ext;
+    const name = fileName(ext);
     const url = URL.createObjectURL(new Blob([text], { type: type + ";charset=utf-8" }));
     el("a", { href: url, download: name }).click(); // detached: instant navigation never sees it
     setTimeout(() => URL.revokeObjectURL(url), 10000);
-    status(byId("shb-ws-status"), "Filen " + name + " är sparad i dina hämtade filer.");
+    saved(name);
   }
 
   function exportJson() {
@@ -527,13 +519,11 @@
     },
     json: exportJson,
     md: exportMarkdown,
-    docx(box) {
-      const w = ws(), r = grouped(w, questionIndex());
-      status(box, "Word-filen görs i ordning …");
-      withExport().then((d) => d.protocol({ name: w.name, date: today(), groups: r.groups, orphans: r.orphans,
-        file: "anteckningar-" + slug(w.name) + "-" + today() + ".docx" }))
-        .then((name) => status(box, "Filen " + name + " är sparad i dina hämtade filer."))
-        .catch(() => error("Word-filen kunde inte skapas. Försök igen, eller exportera protokollet som Markdown."));
+    // The protocol as Word: documents-export.js writes it (loaded at the first press).
+    docx() {
+      const r = grouped(ws(), questionIndex());
+      beside("documents-export.js").then(() => window.shbDocuments.protocol(ws().name, r, fileName("docx")))
+        .then(saved, () => error("Word-filen kunde inte skapas. Försök igen."));
     }
   };
 
