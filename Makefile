@@ -26,7 +26,8 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $(STAMP)
 
-# npm packages are tools for measuring and auditing only (see package.json).
+# npm packages: the Word library the site loads (docx, copied in by
+# scripts/build/vendor.py) and tools for measuring and auditing.
 $(NODE_STAMP): package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $(NODE_STAMP)
@@ -36,26 +37,28 @@ install: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
 
-build: $(STAMP)
+build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 	$(BIN)/python -m scripts.build.minify site
+	$(BIN)/python -m scripts.build.vendor site
 	$(BIN)/python -m scripts.build.csp site
 	$(BIN)/python -m scripts.build.pdf site
+	$(BIN)/python -m scripts.build.blank_documents site
 
 # The worksheet PDFs in site/pdf/. Builds first when site/ is missing or older
 # than its sources (the build makes the PDFs too).
-pdf: $(STAMP)
+pdf: $(STAMP) $(NODE_STAMP)
 	@if [ ! -f site/index.html ] || [ -n "$$(find mkdocs.yml $(wildcard brand.yml) docs data macros overrides -newer site/index.html -print -quit)" ]; then \
 		$(MAKE) --no-print-directory build; \
 	else \
 		$(BIN)/python -m scripts.build.pdf site; \
 	fi
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 # The site for reading without a server: dist/samverkanshandboken-offline.zip
-offline: $(STAMP)
+offline: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m scripts.build.offline
 
 audit: build $(NODE_STAMP)

@@ -9,6 +9,7 @@ the work is done in the feature packages:
 - ``macros.timeline``: timelines, the planner, "Var är vi nu?" and the ladder
 - ``macros.glossary``: the glossary page and the tooltips
 - ``macros.compare``: "Jämför svar" and the status overview on Mina anteckningar
+- ``macros.documents``: the templates ("Mallar") filled in on their pages
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from macros.brand.plugin import write_assets as write_brand_assets
 from macros.compare.plugin import register as register_compare
 from macros.data.catalog import Catalog, load
 from macros.data.validate import DataError
+from macros.documents.plugin import register as register_documents
 from macros.glossary.plugin import register as register_glossary
 from macros.glossary.terms import Glosser
 from macros.navigation import page_titles
@@ -49,6 +51,7 @@ def define_env(env) -> None:
     register_timeline(env, catalog, renderer)
     register_glossary(env, catalog.glossary, renderer)
     register_compare(env, catalog, renderer, titles)
+    register_documents(env, catalog, renderer)
 
 
 def on_post_build(env) -> None:

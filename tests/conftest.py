@@ -24,8 +24,10 @@ SITE_DIR_VARIABLE = "SHB_SITE_DIR"
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory, browser) -> Path:
     """The handbook built once, as `make build` does, into a temporary folder:
-    strictly, with the security policy, then the PDFs (pdf/, linked from pages).
+    strictly, with the security policy, then the PDFs (pdf/, linked from pages)
+    and the blank Word templates (mallar/filer/).
     With SHB_SITE_DIR set, the site that `make build` wrote there."""
+    from scripts.build.blank_documents import write_site_blanks
     from scripts.build.pdf import write_site_pdfs
 
     if os.environ.get(SITE_DIR_VARIABLE):
@@ -35,6 +37,7 @@ def site_dir(tmp_path_factory, browser) -> Path:
         return site
     site = build_site(tmp_path_factory.mktemp("site"))
     write_site_pdfs(browser, site)
+    write_site_blanks(browser, site)
     return site
 
 

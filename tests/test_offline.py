@@ -78,3 +78,23 @@ def test_a_worksheet_note_is_saved_from_disk(unpacked, file_page):
     assert page.locator(f"textarea#{note_id}").input_value() == "Boka lokalen i god tid"
     assert page.foreign == []
     assert page.errors == []
+
+
+def test_a_template_is_filled_and_saved_as_word_from_disk(unpacked, file_page):
+    """Mallar from disk: the value stays after a reload, the Word library loads
+    from the folder, and the blank Word files are in the zip."""
+    import docx
+
+    page = file_page
+    assert (unpacked / "mallar" / "filer" / "minnesanteckningar.docx").is_file()
+    page.goto((unpacked / "mallar" / "minnesanteckningar.html").as_uri())
+    page.wait_for_selector("[data-shb-doc][data-shb-ready]", state="attached")
+    page.locator('[data-shb-field="mote"]').fill("Styrgruppen")
+    page.reload()
+    page.wait_for_selector("[data-shb-doc][data-shb-ready]", state="attached")
+    assert page.locator('[data-shb-field="mote"]').input_value() == "Styrgruppen"
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Ladda ner som Word-fil (.docx)", exact=True).click()
+    assert docx.Document(info.value.path()).paragraphs[0].text == "Minnesanteckningar, Styrgruppen"
+    assert page.foreign == []
+    assert page.errors == []

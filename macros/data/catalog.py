@@ -7,6 +7,7 @@ Layout of ``data/``:
 - ``glossary.yml``: the :class:`~macros.data.schema.Glossary`
 - ``ladder.yml``: the involvement :class:`~macros.data.schema.Ladder` (optional)
 - ``terms.yml``: the handbook's words, :class:`~macros.data.voice.Terms` (optional)
+- ``documents/<id>.yml``: one :class:`~macros.data.schema.DocumentTemplate` each ("Mallar")
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from macros.data.schema import Glossary, Ladder, Process, Question, QuestionList
+from macros.data.schema import DocumentTemplate, Glossary, Ladder, Process, Question, QuestionList
 from macros.data.voice import Terms, load_terms
 from macros.data.validate import Collector, DataError, Problem, build
 from macros.data.yamlfile import read
@@ -38,12 +39,19 @@ class Catalog:
     glossary: Glossary = field(default_factory=lambda: Glossary(terms=()))
     ladder: Ladder | None = None
     terms: Terms = field(default_factory=lambda: Terms(terms=()))
+    documents: dict[str, DocumentTemplate] = field(default_factory=dict)
 
     def process(self, process_id: str) -> Process:
         try:
             return self.processes[process_id]
         except KeyError:
             raise KeyError(_unknown("process", process_id, self.processes)) from None
+
+    def document(self, document_id: str) -> DocumentTemplate:
+        try:
+            return self.documents[document_id]
+        except KeyError:
+            raise KeyError(_unknown("template", document_id, self.documents)) from None
 
     def question_list(self, list_id: str) -> QuestionList:
         try:
@@ -92,6 +100,7 @@ def load(data_dir: Path, docs_dir: Path) -> Catalog:
     catalog = Catalog()
     catalog.processes = _load_dir(data_dir / "processes", Process, data_dir, problems)
     catalog.question_lists = _load_dir(data_dir / "questions", QuestionList, data_dir, problems)
+    catalog.documents = _load_dir(data_dir / "documents", DocumentTemplate, data_dir, problems)
 
     glossary_path = data_dir / "glossary.yml"
     if glossary_path.exists():
@@ -138,6 +147,31 @@ def _cross_file_problems(catalog: Catalog, data_dir: Path, docs_dir: Path) -> It
         yield from _page_problem(where, "page", qlist.page, docs_dir)
         for j, q in enumerate(qlist.questions):
             yield from _unique_question(seen, q.id, where, f"questions[{j}].id")
+    for document in catalog.documents.values():
+        where = file_of("documents", document.id)
+        yield from _page_problem(where, "page", document.page, docs_dir)
+        for k, declared in enumerate(document.fields):
+            if declared.prefill:
+                yield from _prefill_problem(catalog, seen, where, f"fields[{k}].prefill", declared.prefill)
+
+
+def _prefill_problem(catalog: Catalog, questions: dict[str, str], where: str, entry: str,
+                     prefill: str) -> Iterator[Problem]:
+    """A pre-fill must point at a question or a milestone that exists."""
+    kind, _, target = prefill.partition(":")
+    if kind == "answer" and target not in questions:
+        yield Problem(where, entry, f"takes the answer to the question {target!r}, "
+                                    "which no data file has; use a question's id")
+    elif kind == "plan":
+        process_id, _, milestone_id = target.partition("/")
+        process = catalog.processes.get(process_id)
+        milestones = [m.id for s in process.steps for m in s.milestones] if process else []
+        if process is None:
+            yield Problem(where, entry, f"takes a planned date from the process {process_id!r}, "
+                                        f"which does not exist; known: {', '.join(sorted(catalog.processes))}")
+        elif milestone_id not in milestones:
+            yield Problem(where, entry, f"the process {process_id!r} has no milestone {milestone_id!r}; "
+                                        f"known: {', '.join(milestones) or 'none'}")
 
 
 def _unique_question(seen: dict[str, str], qid: str, where: str, entry: str) -> Iterator[Problem]:

@@ -7,6 +7,7 @@ empty texts and id syntax against the annotations below. Cross-entry rules
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Annotated, Iterator, Literal
 
@@ -183,6 +184,140 @@ class Ladder:
         if len(self.levels) < 2:
             yield "levels", "needs at least two levels; a ladder with one step is no ladder"
         yield from _duplicates("levels", "id", [level.id for level in self.levels])
+
+# ---- Templates ("Mallar", data/documents/<id>.yml) ---------------------------
+
+# A place for a field's value in a template's text: {field-id}.
+PLACEHOLDER = r"\{([^{}]*)\}"
+# Where a field's value may come from when the reader has not written it:
+# the brand's organisation, the workspace's party name, a planned date of a
+# milestone (plan:<process>/<milestone>) or the note of a question (answer:<question id>).
+Prefill = Annotated[str, Rule("prefill", r"^(?:organisation|party|plan:[a-z0-9-]+/[a-z0-9-]+|answer:[a-z0-9-]+)$",
+                              "organisation, party, plan:<process id>/<milestone id> or answer:<question id>")]
+# How long a field may be when the template does not say: a line, a text, a table cell.
+FIELD_MAX = {"line": 120, "date": 40, "text": 2000, "table": 200}
+
+
+@dataclass(frozen=True)
+class DocumentField:
+    """Something the reader fills in: a line, a date, a longer text or a table."""
+
+    id: Id
+    label: Text
+    kind: Literal["line", "date", "text", "table"] = "line"
+    help: Text | None = None
+    max: int = 0  # characters; 0 takes FIELD_MAX for the kind (per cell in a table)
+    prefill: Prefill | None = None
+    columns: tuple[Text, ...] = ()  # a table's column headings
+    rows: int = 0  # a table's number of rows
+
+    @property
+    def limit(self) -> int:
+        return self.max or FIELD_MAX[self.kind]
+
+    def problems(self) -> Iterator[tuple[str, str]]:
+        if self.kind == "table":
+            if not self.columns:
+                yield "columns", "is missing; a table field needs its column headings"
+            if not 0 < self.rows <= 30:
+                yield "rows", "a table field needs between 1 and 30 rows"
+            if self.prefill:
+                yield "prefill", "a table field cannot be pre-filled"
+        else:
+            if self.columns:
+                yield "columns", f"is only for fields of kind 'table', and this one is {self.kind!r}"
+            if self.rows:
+                yield "rows", f"is only for fields of kind 'table', and this one is {self.kind!r}"
+
+
+@dataclass(frozen=True)
+class DocumentBlock:
+    """One piece of a template's part: text (with {field} places; "- " lines
+    make a list), a field of its own (a longer text or a table), or the
+    questions the part must answer. Exactly one of them."""
+
+    text: Text | None = None
+    field: Id | None = None
+    questions: tuple[Text, ...] = ()
+
+    def problems(self) -> Iterator[tuple[str, str]]:
+        given = [k for k in ("text", "field", "questions") if getattr(self, k)]
+        if len(given) != 1:
+            yield "", ("needs exactly one of text, field or questions, but has "
+                       + (", ".join(given) if given else "none"))
+
+
+@dataclass(frozen=True)
+class DocumentSection:
+    """A part of a template, under its own heading."""
+
+    heading: Text
+    blocks: tuple[DocumentBlock, ...]
+
+    def problems(self) -> Iterator[tuple[str, str]]:
+        if not self.blocks:
+            yield "blocks", "is empty; a part needs at least one block"
+
+
+@dataclass(frozen=True)
+class DocumentTemplate:
+    """A paper the process runs on, filled in on its page and taken out as
+    Word, print or text. ``when`` says in one line when in the process it is used."""
+
+    id: Id
+    title: Text  # the page's and the file's name
+    when: Text
+    page: PagePath  # the chapter where the process needs it
+    heading: Text  # the document's own heading, may hold {field} places
+    fields: tuple[DocumentField, ...]
+    sections: tuple[DocumentSection, ...]
+    intro: Text | None = None  # shown on the page above the fields, not in the document
+
+    def field(self, field_id: str) -> DocumentField | None:
+        return next((f for f in self.fields if f.id == field_id), None)
+
+    def problems(self) -> Iterator[tuple[str, str]]:
+        if not self.sections:
+            yield "sections", "is empty; a template needs at least one part"
+        yield from _duplicates("fields", "id", [f.id for f in self.fields])
+        used: set[str] = set()
+        yield from self._places("heading", self.heading, used)
+        for i, section in enumerate(self.sections):
+            yield from self._places(f"sections[{i}].heading", section.heading, used)
+            for j, block in enumerate(section.blocks):
+                where = f"sections[{i}].blocks[{j}]"
+                if block.text:
+                    yield from self._places(f"{where}.text", block.text, used)
+                for k, question in enumerate(block.questions):
+                    yield from self._places(f"{where}.questions[{k}]", question, used)
+                if block.field:
+                    used.add(block.field)
+                    declared = self.field(block.field)
+                    if declared is None:
+                        yield f"{where}.field", (f"is {block.field!r}, which is not declared under fields; "
+                                                 "declare it or correct the id")
+                    elif declared.kind not in ("text", "table"):
+                        yield f"{where}.field", (f"is {block.field!r}, a field of kind {declared.kind!r}; "
+                                                 "a block of its own is for kinds 'text' and 'table', "
+                                                 "put the others in a text as {" + block.field + "}")
+        for k, declared in enumerate(self.fields):
+            if declared.id not in used:
+                yield f"fields[{k}].id", (f"{declared.id!r} is declared but used nowhere in the template; "
+                                          "use it in a text as {" + declared.id + "} or remove it")
+
+    def _places(self, where: str, text: str, used: set[str]) -> Iterator[tuple[str, str]]:
+        for name in re.findall(PLACEHOLDER, text):
+            declared = self.field(name)
+            if declared is None:
+                yield where, (f"uses {{{name}}}, which is not declared under fields; "
+                              "declare the field or correct the name")
+            elif declared.kind == "table":
+                yield where, f"uses the table field {{{name}}} in a text; give a table a block of its own (field: {name})"
+            else:
+                used.add(name)
+        if re.search(r"[{}]", re.sub(PLACEHOLDER, "", text)):
+            yield where, "has a lone { or }; write a field's place as {field-id}"
+
 
 def _duplicates(where: str, key: str, values: list[str]) -> Iterator[tuple[str, str]]:
     """Report every repeated value of ``key`` in a list, pointing at the repeat."""

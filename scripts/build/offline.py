@@ -4,8 +4,8 @@ The build switches on Material's offline plugin through SHB_OFFLINE (see
 mkdocs.yml); macros/brand/site.py then turns off instant navigation and
 directory URLs and keeps the search shim local. The zip holds one folder;
 unpacked, its index.html opens in a browser straight from the disk, with
-search and worksheets working, and the worksheet PDFs beside the pages (the
-PDF step of `make build`, printed from this build).
+search and worksheets working, and the worksheet PDFs and the blank Word
+templates beside the pages (the steps of `make build`, made from this build).
 
     python -m scripts.build.offline [--site-dir DIR] [--zip FILE]
 """
@@ -17,7 +17,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from scripts.build import pdf
+from scripts.build import blank_documents, pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = "samverkanshandboken"
@@ -52,6 +52,8 @@ def main(argv: list[str] | None = None) -> None:
     site = build_offline(args.site_dir.resolve())
     if pdf.main([str(site)]) != 0:
         raise SystemExit("offline: the PDFs could not be printed, so no zip was made")
+    if blank_documents.main([str(site)]) != 0:
+        raise SystemExit("offline: the blank Word files could not be made, so no zip was made")
     archive = make_zip(site, args.zip.resolve())
     print(f"{archive} ({archive.stat().st_size // 1024} kB): "
           f"unpack it and open {FOLDER}/index.html")

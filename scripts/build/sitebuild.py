@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from scripts.build import csp, minify
+from scripts.build import csp, minify, vendor
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,6 +30,8 @@ def build_site(site_dir: Path, config_file: Path | None = None, **overrides) -> 
 
 def finish(site_dir: Path) -> None:
     """The steps after `mkdocs build` that make the site as it is served:
-    our assets minified, then the security policy (as `make build` runs them)."""
+    our assets minified, the browser libraries from npm copied in, then the
+    security policy (as `make build` runs them)."""
     minify.apply(site_dir)
+    vendor.apply(site_dir)
     csp.apply(site_dir)

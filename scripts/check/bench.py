@@ -357,6 +357,7 @@ def main(argv: list[str]) -> int:
 
         assets = own_assets()
         js_gzip = sum(v["gzip"] for k, v in assets.items() if k.endswith(".js"))
+        library = minified_gzip_size(ours_site / "assets" / "vendor" / "docx" / "docx.js")
         css_gzip = sum(v["gzip"] for k, v in assets.items() if k.endswith(".css"))
         first_view = first_view_js(assets, own_scripts_per_page(ours_site, paths))
 
@@ -388,6 +389,7 @@ def main(argv: list[str]) -> int:
         where = (f"on the first view of {len(feature['first_view_pages'])} pages"
                  if feature["first_view_pages"] else "only on demand")
         print(f"feature   {name}: {feature['gzip']} B gzipped, loaded {where}")
+    print(f"library   docx (Word files, loaded at a click): {library[0]} B, {library[1]} B gzipped")
     for page, values in scores.items():
         print(f"lighthouse {page}: " + ", ".join(f"{c} {s}" for c, s in values.items())
               + (f"; short of full marks: {', '.join(failing[page])}" if failing[page] else ""))
@@ -402,6 +404,7 @@ def main(argv: list[str]) -> int:
     args.output.write_text(json.dumps({
         "build": build, "weight": weight, "assets": assets,
         "assets_total": {"js_gzip": js_gzip, "css_gzip": css_gzip}, "first_view_js": first_view,
+        "libraries": {"docx": {"bytes": library[0], "gzip": library[1]}},
         "lighthouse": scores, "lighthouse_lowest": lowest, "lighthouse_failing_audits": failing, "budgets": [asdict(b) | {"met": b.met} for b in budgets],
     }, indent=2, ensure_ascii=False), encoding="utf-8")
     print(f"written   {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}")

@@ -15,6 +15,7 @@
  * the browser does not let it save):
  *   phase:<process id>  the step marked "Vi är här"
  *   plan:<process id>   {start, target} as ISO dates
+ *   plan-dates:<process id>  {milestone id: ISO date}, for the templates
  *   ladder:level        the chosen level of the involvement ladder
  *
  * All text from the page reaches the DOM through textContent, never HTML.
@@ -274,6 +275,20 @@
       }
     });
     find(root, "[data-shb-plan-summary]").textContent = summary;
+    keepMilestoneDates(root, plan, dates);
+  }
+
+  /* The milestones' planned dates, for the templates ("Mallar", documents.js):
+   * "plan-dates:<process id>" = {<milestone id>: ISO date}. Written only when
+   * they change, so that a refresh never costs the reader an undo step. */
+  function keepMilestoneDates(root, plan, dates) {
+    const out = {}, target = root.dataset.shbTarget;
+    planRows(root).forEach((row, i) => {
+      if (row.dataset.shbPlanMilestone && dates[i]) out[dates[i].id] = dates[i].date;
+    });
+    if (target && plan.target && !out[target]) out[target] = plan.target;
+    const key = "plan-dates:" + root.dataset.shbPlanner;
+    if (JSON.stringify(load(key) || {}) !== JSON.stringify(out)) save(key, Object.keys(out).length ? out : null);
   }
 
   function download(root) {

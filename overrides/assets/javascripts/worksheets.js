@@ -6,7 +6,8 @@
  * listeners are attached once to document, state is restored on every page.
  * Everything read from storage or from a file is put on the page as text.
  * window.shbStore lets the other scripts keep their values in the workspace.
- * The first page with a timeline, a planner or the ladder loads timeline.js.
+ * The first page with a timeline, a planner or the ladder loads timeline.js,
+ * a page with a template documents.js, a Word protocol documents-export.js.
  */
 (function () {
   "use strict";
@@ -23,12 +24,13 @@
   // timeline.js drives these; it lies beside this file, whatever the site's
   // base path (or file:// in the offline copy).
   const TIMELINE_PARTS = "[data-shb-timeline], [data-shb-tl-now], [data-shb-planner], [data-shb-ladder]";
-  // So do compare.js (the compare page) and status.js (the overview on Mina anteckningar).
-  const HERE = document.currentScript && document.currentScript.src;
+  // So do compare.js (the compare page), status.js (the overview on Mina
+  // anteckningar) and documents.js (a template's page).
+  const SRC = document.currentScript && document.currentScript.src, loaded = {};
   const LAZY = [["timeline.js", TIMELINE_PARTS, "shbTimeline"], ["compare.js", "[data-shb-compare]", "shbCompare"],
-    ["status.js", "[data-shb-status]", "shbStatus"]];
+    ["status.js", "[data-shb-status]", "shbStatus"], ["documents.js", "[data-shb-doc]", "shbDocumentsPage"]];
 
-  let data, blocked = false, failed = false, pending = null, undo = null, asked = false, loaded = {};
+  let data, blocked = false, failed = false, pending = null, undo = null, asked = false;
   let subscribers = [];
 
   // ---- helpers ------------------------------------------------------------
@@ -336,10 +338,17 @@
     // timeline.js and the others, once, for the first page that needs each
     // (unless the page already lists it). They mount through document$ as this script does.
     LAZY.forEach(([file, parts, name]) => {
-      if (HERE && !loaded[file] && !window[name] && document.querySelector(parts)) {
-        loaded[file] = true;
-        document.body.append(el("script", { src: new URL(file, HERE).href }));
-      }
+      if (SRC && !window[name] && document.querySelector(parts)) beside(file).catch(() => {});
+    });
+  }
+
+  // A script that lies beside this one, loaded once (again after a failure).
+  function beside(name) {
+    return loaded[name] = loaded[name] || new Promise((resolve, reject) => {
+      const s = el("script", { src: new URL(name, SRC).href });
+      s.onload = resolve;
+      s.onerror = () => { delete loaded[name]; reject(); };
+      document.body.append(s);
     });
   }
 
@@ -369,12 +378,14 @@
 
   const slug = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
     .replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "arbetsyta";
+  const fileName = (ext) => "anteckningar-" + slug(ws().name) + "-" + today() + "." + ext;
+  const saved = (name) => status(byId("shb-ws-status"), "Filen " + name + " är sparad bland era hämtade filer.");
   function download(ext, text, type) {
-    const name = "anteckningar-" + slug(ws().name) + "-" + today() + "." + ext;
+    const name = fileName(ext);
     const url = URL.createObjectURL(new Blob([text], { type: type + ";charset=utf-8" }));
     el("a", { href: url, download: name }).click(); // detached: instant navigation never sees it
     setTimeout(() => URL.revokeObjectURL(url), 10000);
-    status(byId("shb-ws-status"), "Filen " + name + " är sparad bland era hämtade filer.");
+    saved(name);
   }
 
   function exportJson() {
@@ -528,7 +539,13 @@
       changed(box, "Ändringen är ångrad.");
     },
     json: exportJson,
-    md: exportMarkdown
+    md: exportMarkdown,
+    // The protocol as Word: documents-export.js writes it (loaded at the first press).
+    docx() {
+      const r = grouped(ws(), questionIndex());
+      beside("documents-export.js").then(() => window.shbDocuments.protocol(ws().name, r, fileName("docx")))
+        .then(saved, () => error("Word-filen kunde inte skapas. Försök igen."));
+    }
   };
 
   // ---- listeners, attached once -------------------------------------------

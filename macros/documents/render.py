@@ -1,0 +1,109 @@
+"""A template (data/documents/<id>.yml) as the parts its page is drawn from.
+
+The page shows the fields to fill in and, under them, the document itself
+with an empty place (a "slot") for every field. documents.js writes the
+reader's values into the slots as text, and makes the Word file, the copy
+and the print from that same document, so all outputs show one thing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from macros.data.catalog import Catalog
+from macros.data.schema import PLACEHOLDER, DocumentField, DocumentTemplate
+from macros.render import Renderer
+
+_PLACE = re.compile(PLACEHOLDER)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of the template's own text, or the place of a field's value."""
+
+    text: str = ""
+    slot: DocumentField | None = None
+
+
+def pieces(template: DocumentTemplate, text: str) -> list[Piece]:
+    """``"Välkommen till {plats}"`` as text and slots, in order."""
+    out: list[Piece] = []
+    last = 0
+    for match in _PLACE.finditer(text):
+        if match.start() > last:
+            out.append(Piece(text=text[last:match.start()]))
+        out.append(Piece(slot=template.field(match.group(1))))
+        last = match.end()
+    if last < len(text):
+        out.append(Piece(text=text[last:]))
+    return out
+
+
+def text_blocks(template: DocumentTemplate, text: str) -> list[dict]:
+    """Paragraphs and lists, as :func:`macros.render.paragraphs` reads plain text."""
+    blocks = []
+    for chunk in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.strip() for line in chunk.strip().splitlines()]
+        if all(line.startswith("- ") for line in lines):
+            blocks.append({"kind": "list", "items": [pieces(template, line[2:].strip()) for line in lines]})
+        else:
+            blocks.append({"kind": "paragraph", "parts": pieces(template, " ".join(lines))})
+    return blocks
+
+
+def sections(template: DocumentTemplate) -> list[dict]:
+    out = []
+    for section in template.sections:
+        blocks = []
+        for block in section.blocks:
+            if block.text:
+                blocks.extend(text_blocks(template, block.text))
+            elif block.field:
+                field = template.field(block.field)
+                blocks.append({"kind": field.kind, "field": field})
+            else:
+                blocks.append({"kind": "questions", "questions": [pieces(template, q) for q in block.questions]})
+        out.append({"heading": pieces(template, section.heading), "blocks": blocks})
+    return out
+
+
+def prefill_source(catalog: Catalog, spec: str | None) -> dict | None:
+    """Where a pre-filled value comes from, in words and with a link, for the
+    note beside the field."""
+    if not spec:
+        return None
+    kind, _, target = spec.partition(":")
+    if kind == "organisation":
+        return {"text": "handbokens inställningar (organisationen som ger ut den)", "page": None}
+    if kind == "party":
+        return {"text": "partens namn i arbetsytan", "page": None}
+    if kind == "answer":
+        home = next(h for h in catalog.question_homes() if h.question.id == target)
+        return {"text": f"ert svar i {home.owner_title}: ”{home.question.text}”", "page": home.page}
+    process_id, _, milestone_id = target.partition("/")
+    process = catalog.process(process_id)
+    title = next(m.title for s in process.steps for m in s.milestones if m.id == milestone_id)
+    return {"text": f"er planering av {process.title.lower()} ({title.lower()})", "page": process.page}
+
+
+def document(renderer: Renderer, catalog: Catalog, template: DocumentTemplate, *,
+             organisation: str, site_name: str) -> str:
+    """A template's page: the fields, the buttons and the document as it will print."""
+    sources = {f.id: prefill_source(catalog, f.prefill) for f in template.fields}
+    return renderer.render(
+        "documents/document.html.j2", t=template, heading=pieces(template, template.heading),
+        sections=sections(template), sources=sources, organisation=organisation,
+        site_name=site_name,
+        blank_file=renderer.context.page_url(f"mallar/filer/{template.id}.docx"),
+        notes=renderer.context.page_url("verktyg/mina-anteckningar.md"),
+        show_panel=renderer.claim_panel() if renderer.claim_panel else False)
+
+
+def overview(renderer: Renderer, catalog: Catalog, order: list[str]) -> str:
+    """The "Mallar" page: every template with when it is used, in the order
+    of the menu (``order``: page paths), then any not in it by id."""
+    def position(template: DocumentTemplate) -> tuple[int, str]:
+        path = f"mallar/{template.id}.md"
+        return (order.index(path) if path in order else len(order), template.id)
+    templates = sorted(catalog.documents.values(), key=position)
+    return renderer.render("documents/document_list.html.j2", templates=templates)
