@@ -96,6 +96,7 @@ def document(renderer: Renderer, catalog: Catalog, template: DocumentTemplate, *
         site_name=site_name,
         blank_file=renderer.context.page_url(f"mallar/filer/{template.id}.docx"),
         notes=renderer.context.page_url("verktyg/mina-anteckningar.md"),
+        compare=renderer.context.page_url("verktyg/jamfor-svar.md"),
         show_panel=renderer.claim_panel() if renderer.claim_panel else False)
 
 
