@@ -198,7 +198,16 @@ def test_the_forced_colour_checks_can_fail(forced, browser, base_url):
 
 # ---------- Reduced motion ----------
 
-RUNNING = "() => document.getAnimations().filter(a => a.playState === 'running').length"
+# The most animations running at once over the next ten frames (one look
+# right after a click can come too early or too late on a busy machine).
+RUNNING = """() => new Promise((done) => {
+    let most = 0, frames = 0;
+    const look = () => {
+        most = Math.max(most, document.getAnimations().filter(a => a.playState === 'running').length);
+        if (++frames < 10) requestAnimationFrame(look); else done(most);
+    };
+    look();
+})"""
 
 
 def move_around(page, base_url) -> list[int]:

@@ -83,9 +83,11 @@ def test_the_statement_falls_back_and_follows_compliance(fork):
         assert shortcomings == "Vi vet inte om några brister just nu."
         # The feedback falls back to the contact.
         assert "samverkan@exempelkommun.se" in feedback and "010-123 45 67" in feedback
-        assert "ingen adress för synpunkter" not in feedback
+        assert "ingen särskild kontakt" not in feedback
     else:
         assert compliance == "Webbplatsen är inte förenlig med lagen. De brister vi vet om står nedan."
         assert shortcomings == "Filmerna saknar textning."
-        assert feedback.startswith("Den här utgåvan har ännu ingen adress för synpunkter.")
+        # No address of its own: the statement sends the reader to Digg.
+        assert feedback.startswith("Det finns ingen särskild kontakt för frågor om tillgänglighet.")
+        assert "Digg" in feedback
         assert "@" not in feedback

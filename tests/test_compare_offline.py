@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from tests.test_compare_page import Q1, exported_file
-from tests.test_offline import file_page, offline_zip, unpacked  # noqa: F401 - fixtures
+from tests.test_offline import file_page  # noqa: F401 - fixture
 from tests.worksheets_support import answer
 
 

@@ -4,6 +4,9 @@ frågor", the phase marked "Vi är här", the links; by keyboard and with axe.""
 from __future__ import annotations
 
 import pytest
+import yaml
+
+from scripts.build.sitebuild import ROOT
 
 from tests.test_compare_page import AXE_TAGS, tab_to
 from tests.browser_checks import AXE_SOURCE
@@ -59,7 +62,8 @@ def test_statuses_follow_the_ticks(page, base_url):
 def test_every_worksheet_and_checklist_is_listed_with_links(page, base_url):
     open_overview(page, base_url)
     titles = page.locator("[data-shb-status] h3").all_inner_texts()
-    assert "Rundabordssamtal i strategiska partnerskap" in titles and "Dialogprocessens faser" in titles
+    phases = yaml.safe_load((ROOT / "data" / "processes" / "dialogprocess.yml").read_text(encoding="utf-8"))["title"]
+    assert "Rundabordssamtal i strategiska partnerskap" in titles and phases in titles
     assert "Checklista för ett involverande möte" in titles
     first = task(page, "rundabordssamtal", "beslut-och-ansvar").get_by_role("link")
     assert first.inner_text() == "1. Beslut och ansvar"

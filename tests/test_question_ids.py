@@ -34,6 +34,7 @@ HOMES = {
     "framgangsfaktorer": "dialogprocessen/framgangsfaktorer.md",
     "kommunicera": "dialogprocessen/kommunicera.md",
     "processledarens-roll": "dialogprocessen/processledarens-roll.md",
+    "roller-och-beslutsvag": "dialogprocessen/roller-och-beslutsvag.md",
     "samverkan-facilitator": "verktyg/samverkan.md",
 }
 

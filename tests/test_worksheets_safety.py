@@ -53,8 +53,11 @@ def raise_version(js: str, step: str | None) -> str:
     version = int(re.search(r"const VERSION\s*=\s*(\d+)", js).group(1))
     js = re.sub(r"const VERSION\s*=\s*\d+", f"const VERSION={version + 1}", js, count=1)
     if step:
-        js = re.sub(r"const MIGRATIONS\s*=\s*\{\}\s*;",
-                    lambda m: m.group(0) + f"MIGRATIONS[{version}]={step};", js, count=1)
+        # The step is added just before migrate() is declared, which follows
+        # the MIGRATIONS table in the same scope.
+        js, found = re.subn(r"function migrate\(", lambda m: f"MIGRATIONS[{version}]={step};" + m.group(0),
+                            js, count=1)
+        assert found, "worksheets.js no longer declares function migrate("
     return js
 
 
@@ -339,7 +342,7 @@ def test_every_page_that_saves_reminds_to_export(site_dir):
 def test_the_reminder_is_shown_in_the_open_panel_and_when_nothing_is_saved(context, base_url):
     page = context.new_page()
     open_page(page, base_url, WORKSHEET)
-    hint = page.locator("#shb-ws .shb-hint")
+    hint = page.locator("#shb-ws .shb-hint", has_text="sparas bara i den här webbläsaren")
     assert not hint.is_visible()
     open_panel(page)
     assert hint.is_visible() and hint.inner_text() == REMINDER
@@ -349,4 +352,4 @@ def test_the_reminder_is_shown_in_the_open_panel_and_when_nothing_is_saved(conte
     page.check(f"#shb-check-{Q1}")
     alert = page.locator("#shb-alert[role=alert]")
     assert alert.is_visible()
-    assert alert.inner_text().endswith("Sidan fungerar, men exportera det du vill behålla.")
+    assert alert.inner_text().endswith("Sidan fungerar, men exportera det ni vill behålla.")

@@ -131,7 +131,7 @@ def test_an_edit_after_clearing_retires_the_undo(page, base_url):
 def test_everything_works_by_keyboard(page, base_url):
     open_page(page, base_url, WORKSHEET)
     # Tab to the first checkbox; Space ticks it.
-    for _ in range(80):
+    for _ in range(250):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == f"shb-check-{Q1}":
             break

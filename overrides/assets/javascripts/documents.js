@@ -202,7 +202,7 @@
     docx(root) {
       status(root, "Word-filen görs i ordning …");
       withExport().then((x) => x.docx(root))
-        .then((name) => status(root, "Filen " + name + " är sparad i dina hämtade filer."))
+        .then((name) => status(root, "Filen " + name + " är sparad bland era hämtade filer."))
         .catch(() => status(root, "Word-filen kunde inte skapas. Försök igen, eller kopiera texten i stället."));
     },
     copy(root) {
