@@ -144,6 +144,8 @@ def test_axe_finds_nothing_with_the_search_open(browser, base_url, scheme, width
     page.keyboard.press("/")
     page.keyboard.type("samverkan")
     page.locator(".md-search-result__item").first.wait_for()
+    # The overlay and the results fade in: axe must see the colours they end with.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     result = axe_results(page)
     ctx.close()
     assert [f"{v['id']}: {n['target']} :: {n['summary']}" for v in result["violations"]

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from macros.data.catalog import Catalog, load
-from scripts.build.browser import launch
+from scripts.build.browser import write_with_browser
 from scripts.build.pdf import html_file, url_path
 from scripts.build.serve_static import serve
 
@@ -62,21 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("site", type=Path, help="a built site folder, e.g. site")
     args = ap.parse_args(argv)
 
-    from playwright.sync_api import sync_playwright
-
-    try:
-        with sync_playwright() as playwright:
-            browser = launch(playwright)
-            try:
-                written = write_site_blanks(browser, args.site)
-            finally:
-                browser.close()
-    except Exception as error:  # noqa: BLE001 - any failure stops the build with its reason
-        print(f"blank_documents: {error}", file=sys.stderr)
-        return 1
-    for path in written:
-        print(f"blank_documents: {path}")
-    return 0
+    # Any failure stops the build with its reason.
+    return write_with_browser("blank_documents", lambda browser: write_site_blanks(browser, args.site))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 # Flags for a quiet, private, headless browser: no background traffic to
@@ -61,3 +62,24 @@ def launch(playwright, **options):
         headless=True,
         **options,
     )
+
+
+def write_with_browser(step: str, write, errors=(Exception,)) -> int:
+    """Run ``write(browser)`` in a fresh headless Chromium for a build step
+    (``scripts.build.<step>``): print each path it returns, or the error that
+    stopped it, and return the exit code."""
+    from playwright.sync_api import sync_playwright
+
+    try:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            try:
+                written = write(browser)
+            finally:
+                browser.close()
+    except errors as error:
+        print(f"{step}: {error}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"{step}: {path}")
+    return 0

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.data.catalog import Catalog, load
-from scripts.build.browser import launch
+from scripts.build.browser import write_with_browser
 from scripts.build.serve_static import serve
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -154,21 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="where to write the PDFs (default: SITE/pdf)")
     args = ap.parse_args(argv)
 
-    from playwright.sync_api import sync_playwright
-
-    try:
-        with sync_playwright() as playwright:
-            browser = launch(playwright)
-            try:
-                written = write_site_pdfs(browser, args.site, args.out)
-            finally:
-                browser.close()
-    except PdfError as error:
-        print(f"pdf: {error}", file=sys.stderr)
-        return 1
-    for path in written:
-        print(f"pdf: {path}")
-    return 0
+    return write_with_browser("pdf", lambda browser: write_site_pdfs(browser, args.site, args.out), (PdfError,))
 
 
 if __name__ == "__main__":
