@@ -6,8 +6,13 @@ from __future__ import annotations
 import json
 import re
 
+import docx
 import markdown
 import pytest
+import yaml
+from playwright.sync_api import expect
+
+from scripts.build.sitebuild import ROOT
 
 from tests.browser_checks import AXE_SOURCE, PageWatch, origin_of
 from tests.test_worksheets_files import export
@@ -17,6 +22,8 @@ from tests.worksheets_support import (FILE_KIND, WORKSHEET, answer, open_page, o
 COMPARE = "verktyg/jamfor-svar/"
 Q1, Q2, Q3 = "rb-beslut-arbetsgrupp", "rb-beslut-mandat", "rb-teman-vilka"
 GONE = "rb-en-fraga-som-togs-bort"
+SITE_NAME = yaml.safe_load((ROOT / "brand.yml").read_text(encoding="utf-8"))["name"]
+
 HOSTILE = '<img src=x onerror="document.title=\'pwned\'"> & <b>fet</b>'
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -195,6 +202,23 @@ def test_att_diskutera_lists_both_notes_prints_and_exports_markdown(page, base_u
     assert f"## Rundabordssamtal i strategiska partnerskap\n\n### {question_text(page, Q1)}\n" in text
     assert "- **Kommunen**: besvarad\n\n    > Anna och Per från kommunen\n" in text
     assert "- **Idéburna organisationer**: inte besvarad\n\n    > Tre från föreningarna" in text
+    assert text.splitlines()[2].startswith(f"Från {SITE_NAME}, ")
+
+    # The same list as a Word file, with real headings (read with python-docx).
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Exportera listan (Word)").click()
+    assert re.fullmatch(r"att-diskutera-\d{4}-\d\d-\d\d\.docx", info.value.suggested_filename)
+    expect(page.locator("#shb-cmp-discuss-status")).to_contain_text(info.value.suggested_filename)
+    document = docx.Document(info.value.path())
+    styled = [(p.style.name, p.text) for p in document.paragraphs]
+    assert styled[0] == ("Heading 1", "Att diskutera")
+    assert styled[1][1].startswith(f"Från {SITE_NAME}, ")
+    assert ("Heading 2", "Rundabordssamtal i strategiska partnerskap") in styled
+    assert ("Heading 3", question_text(page, Q1)) in styled
+    texts = [t for _, t in styled]
+    assert texts.index("Kommunen: besvarad") < texts.index("Anna och Per från kommunen") \
+        < texts.index("Idéburna organisationer: inte besvarad") < texts.index("Tre från föreningarna")
+    assert SITE_NAME in document.sections[0].header.paragraphs[0].text
 
     # "Skriv ut listan": on paper only the list, with both notes.
     page.evaluate("window.print = () => { window.__printed = true; }")
@@ -294,6 +318,11 @@ def test_party_names_and_notes_from_files_stay_text(page, base_url, tmp_path):
         page.get_by_role("button", name="Exportera listan (Markdown)").click()
     html = markdown.markdown(open(info.value.path(), encoding="utf-8").read())
     assert "<img" not in html and "<b>" not in html and "&lt;img src=x onerror=" in html
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Exportera listan (Word)").click()
+    texts = [p.text for p in docx.Document(info.value.path()).paragraphs]
+    # The party's name and its note, as the text they are (GONE's question text too).
+    assert f"{HOSTILE}: besvarad" in texts and HOSTILE in texts
     page.get_by_role("button", name="Ta in alla anteckningar").click()
     note = stored(page)["workspaces"][stored(page)["active"]]["answers"][Q1]["note"]
     assert note == HOSTILE + ":\n" + HOSTILE

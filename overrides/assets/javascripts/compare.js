@@ -31,12 +31,7 @@
 
   const own = (obj, key) => obj && Object.hasOwn(obj, key) ? obj[key] : undefined;
   const byId = (id) => document.getElementById(id);
-  function el(tag, attrs, kids) {
-    const node = document.createElement(tag);
-    for (const k in attrs) node.setAttribute(k, attrs[k]);
-    node.append(...(kids || []));
-    return node;
-  }
+  const el = window.shbKit.el; // worksheets.js's, which loads this script
   const quote = (s) => "\u201d" + s + "\u201d";
   const today = () => new Date().toLocaleDateString("sv-SE");
   const answered = (a) => !!a && (a.checked || !!a.note.trim());
@@ -382,22 +377,58 @@
     ])));
   }
 
+  // The site's name as the brand gives it (the print header holds it).
+  function siteName() {
+    const head = document.querySelector("[data-shb-site-name]");
+    return (head && head.dataset.shbSiteName.trim()) || document.title;
+  }
+  const fileNames = (as) => sources.map((s) => as(s.label === s.file ? s.file : s.label + " (" + s.file + ")")).join(", ");
+  const answerWord = (a) => !a ? "inget svar" : a.checked ? "besvarad" : "inte besvarad";
+
   function discussMarkdown() {
-    const out = ["# Att diskutera", "", "Från Samverkanshandboken, " + today() + ". Jämförda filer: " +
-      sources.map((s) => md(s.label === s.file ? s.file : s.label + " (" + s.file + ")")).join(", ") + ".", ""];
+    const out = ["# Att diskutera", "", "Från " + md(siteName()) + ", " + today() + ". Jämförda filer: " +
+      fileNames(md) + ".", ""];
     let group = null;
     discussed().forEach((r) => {
       if (r.group !== group) out.push("## " + md(group = r.group), "");
       out.push("### " + md(r.text), "");
       if (r.step) out.push(md(r.step), "");
       r.cells.forEach((a, i) => {
-        out.push("- **" + md(sources[i].label) + "**: " + (!a ? "inget svar" : a.checked ? "besvarad" : "inte besvarad"));
+        out.push("- **" + md(sources[i].label) + "**: " + answerWord(a));
         if (a && a.note.trim()) out.push("", ...a.note.trim().split(/\r?\n/).map((line) => "    > " + md(line)), "");
       });
       out.push("");
     });
     if (!discussed().length) out.push("Inga frågor är markerade.");
     return out.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
+  }
+
+  // The same list as blocks for documents-export.js's Word file (text runs only).
+  function discussBlocks() {
+    const text = (t) => [{ text: t }];
+    const blocks = [{ type: "title", runs: text("Att diskutera") },
+      { type: "paragraph", runs: text("Från " + siteName() + ", " + today() + ". Jämförda filer: " + fileNames((t) => t) + ".") }];
+    let group = null;
+    discussed().forEach((r) => {
+      if (r.group !== group) blocks.push({ type: "heading", runs: text(group = r.group) });
+      blocks.push({ type: "subheading", runs: text(r.text) });
+      if (r.step) blocks.push({ type: "paragraph", runs: text(r.step) });
+      r.cells.forEach((a, i) => {
+        blocks.push({ type: "list", items: [text(sources[i].label + ": " + answerWord(a))] });
+        if (a && a.note.trim()) blocks.push({ type: "text", lines: a.note.trim().split(/\r?\n/) });
+      });
+    });
+    if (!discussed().length) blocks.push({ type: "paragraph", runs: text("Inga frågor är markerade.") });
+    return blocks;
+  }
+
+  function discussWord() {
+    const box = byId("shb-cmp-discuss-status");
+    box.textContent = "";
+    window.shbKit.load("documents-export.js")
+      .then(() => window.shbDocuments.word(discussBlocks(), "Att diskutera", "att-diskutera-" + today() + ".docx"))
+      .then((name) => { box.textContent = "Filen " + name + " är sparad bland era hämtade filer."; },
+        () => { box.textContent = "Word-filen kunde inte skapas. Försök igen."; });
   }
 
   function printDiscuss() {
@@ -443,7 +474,8 @@
     "merge-all": mergeAll,
     undo: undoMerge,
     print: printDiscuss,
-    markdown: () => download("att-diskutera-" + today() + ".md", discussMarkdown(), "text/markdown")
+    markdown: () => download("att-diskutera-" + today() + ".md", discussMarkdown(), "text/markdown"),
+    docx: discussWord
   };
 
   document.addEventListener("click", (e) => {

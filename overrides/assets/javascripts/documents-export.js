@@ -20,12 +20,7 @@
   const BLANK = "____________________";
 
   const all = (root, sel) => [...root.querySelectorAll(sel)];
-  function el(tag, attrs, kids) {
-    const node = document.createElement(tag);
-    for (const k in attrs) node.setAttribute(k, attrs[k]);
-    node.append(...(kids || []));
-    return node;
-  }
+  const el = window.shbKit.el; // worksheets.js's, which loads this script
   const text = (v) => typeof v === "string" ? v.trim() : "";
   const today = () => new Date().toLocaleDateString("sv-SE");
   const slug = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
@@ -33,7 +28,7 @@
 
   // ---- the document as a model ---------------------------------------------
 
-  // [{type: "header"|"title"|"heading"|"paragraph"|"list"|"questions"|"table"|"text", ...}]
+  // [{type: "header"|"title"|"heading"|"subheading"|"paragraph"|"list"|"questions"|"table"|"text", ...}]
   // Runs are {text} or {blank: true}; with blank, every slot is read as empty.
   function model(root, blank) {
     const paper = root.querySelector("[data-shb-doc-paper]");
@@ -76,7 +71,7 @@
     blocks.forEach((b) => {
       if (b.type === "header") out.push(b.text, "");
       else if (b.type === "title") out.push(plain(b.runs).toUpperCase(), "");
-      else if (b.type === "heading") out.push(plain(b.runs), "");
+      else if (b.type === "heading" || b.type === "subheading") out.push(plain(b.runs), "");
       else if (b.type === "paragraph") out.push(plain(b.runs), "");
       else if (b.type === "list") out.push(...b.items.map((i) => "- " + plain(i)), "");
       else if (b.type === "questions") out.push(b.title, ...b.items.map((i) => "- " + plain(i)), "");
@@ -96,6 +91,7 @@
       if (b.type === "header") box.append(el("p", {}, [el("small", {}, [b.text])]));
       else if (b.type === "title") box.append(inline("h1", b.runs));
       else if (b.type === "heading") box.append(inline("h2", b.runs));
+      else if (b.type === "subheading") box.append(inline("h3", b.runs));
       else if (b.type === "paragraph") box.append(inline("p", b.runs));
       else if (b.type === "list") box.append(el("ul", {}, b.items.map((i) => inline("li", i))));
       else if (b.type === "questions") box.append(el("p", {}, [el("em", {}, [b.title])]), el("ul", {}, b.items.map((i) => el("li", {}, [el("em", {}, [plain(i)])]))));
@@ -136,6 +132,7 @@
     blocks.forEach((b) => {
       if (b.type === "title") children.push(para(b.runs, { para: { heading: D.HeadingLevel.HEADING_1 } }));
       else if (b.type === "heading") children.push(para(b.runs, { para: { heading: D.HeadingLevel.HEADING_2 } }));
+      else if (b.type === "subheading") children.push(para(b.runs, { para: { heading: D.HeadingLevel.HEADING_3 } }));
       else if (b.type === "paragraph") children.push(para(b.runs));
       else if (b.type === "list") b.items.forEach((i) => children.push(para(i, { para: { bullet: { level: 0 } } })));
       else if (b.type === "questions") {
@@ -157,7 +154,8 @@
       styles: { default: {
         document: { run: { font: "Calibri", size: 22 }, paragraph: { spacing: { after: 100 } } },
         heading1: { run: { size: 36, color: "1F3864" }, paragraph: { spacing: { after: 240 } } },
-        heading2: { run: { size: 28, bold: true, color: "1F3864" }, paragraph: { spacing: { before: 320, after: 120 } } }
+        heading2: { run: { size: 28, bold: true, color: "1F3864" }, paragraph: { spacing: { before: 320, after: 120 } } },
+        heading3: { run: { size: 24, bold: true, color: "1F3864" }, paragraph: { spacing: { before: 240, after: 80 } } }
       } },
       sections: [{
         headers: { default: new D.Header({ children: [new D.Paragraph({ alignment: D.AlignmentType.RIGHT,
@@ -187,29 +185,35 @@
   const docxName = (root) => slug(root.dataset.shbDocTitle) + "-" + today() + ".docx";
   const documentDocx = (root, blank) => docxLib().then((D) => wordFile(D, model(root, blank), infoOf(root)));
 
+  // A file made from the site's own text, not from a template: the site's
+  // name and organisation as the print header has them.
+  function siteInfo(title) {
+    const head = document.querySelector("[data-shb-site-name]");
+    const site = head ? text(head.dataset.shbSiteName) : "", org = head ? text(head.dataset.shbOrg) : "";
+    return { site, organisation: org, title, description: title + (site ? " (" + site + ")" : ""),
+      header: org && org !== site ? site + " · " + org : site };
+  }
+  // Blocks as a Word file, saved for the reader (its name returned).
+  const word = (blocks, info, file) => docxLib().then((D) => wordFile(D, blocks, info)).then((blob) => saveFile(blob, file));
+
   // The worksheet protocol (worksheets.js hands over its groups): questions,
   // ticks and notes per chapter, with the workspace's name and the date.
   function protocol(name, r, file) {
-    const p = { name, date: today(), groups: r.groups, orphans: r.orphans, file };
-    const head = document.querySelector("[data-shb-site-name]"), site = head ? text(head.dataset.shbSiteName) : "";
-    const org = head ? text(head.dataset.shbOrg) : "";
-    const blocks = [{ type: "title", runs: [{ text: "Anteckningar: " + p.name }] },
-      { type: "paragraph", runs: [{ text: "Protokoll från " + site + ", " + p.date + ". [x] betyder att frågan är besvarad." }] }];
+    const info = siteInfo("Anteckningar: " + name);
+    const blocks = [{ type: "title", runs: [{ text: info.title }] },
+      { type: "paragraph", runs: [{ text: "Protokoll från " + info.site + ", " + today() + ". [x] betyder att frågan är besvarad." }] }];
     function item(it) {
       blocks.push({ type: "paragraph", runs: [{ text: "[" + (it.a.checked ? "x" : " ") + "] " + it.text }] });
       const note = text(it.a.note);
       if (note) blocks.push({ type: "text", lines: note.split(/\r?\n/) });
     }
-    p.groups.forEach((g) => { blocks.push({ type: "heading", runs: [{ text: g.title }] }); g.items.forEach(item); });
-    if (p.orphans.length) {
+    r.groups.forEach((g) => { blocks.push({ type: "heading", runs: [{ text: g.title }] }); g.items.forEach(item); });
+    if (r.orphans.length) {
       blocks.push({ type: "heading", runs: [{ text: "Anteckningar till frågor som inte längre finns" }] });
-      p.orphans.forEach(item);
+      r.orphans.forEach(item);
     }
-    if (!p.groups.length && !p.orphans.length) blocks.push({ type: "paragraph", runs: [{ text: "Inga bockar eller anteckningar ännu." }] });
-    return docxLib()
-      .then((D) => wordFile(D, blocks, { organisation: org, title: "Anteckningar: " + p.name,
-        description: "Protokoll", header: org && org !== site ? site + " · " + org : site }))
-      .then((blob) => saveFile(blob, p.file));
+    if (!r.groups.length && !r.orphans.length) blocks.push({ type: "paragraph", runs: [{ text: "Inga bockar eller anteckningar ännu." }] });
+    return word(blocks, Object.assign(info, { description: "Protokoll" }), file);
   }
 
   function copy(root) {
@@ -242,6 +246,9 @@
   window.shbDocuments = {
     protocol,
     copy,
+    // Blocks made by another script (compare.js's Att diskutera) as a Word
+    // file with the site's header: saved for the reader (its name returned).
+    word: (blocks, title, file) => word(blocks, siteInfo(title), file),
     // The page's document as a Word file: saved for the reader (its name returned).
     docx: (root) => documentDocx(root).then((blob) => saveFile(blob, docxName(root))),
     // For the build (scripts/build/blank_documents.py): the page's template

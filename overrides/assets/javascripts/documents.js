@@ -19,19 +19,11 @@
 (function () {
   "use strict";
 
-  const SELF = document.currentScript && document.currentScript.src;
-  const EXPORT_JS = SELF && new URL("documents-export.js", SELF).href;
-
   const store = () => window.shbStore;
   const isObj = (v) => !!v && typeof v === "object" && !Array.isArray(v);
   const own = (obj, key) => isObj(obj) && Object.hasOwn(obj, key) ? obj[key] : undefined;
   const all = (root, sel) => [...root.querySelectorAll(sel)];
-  function el(tag, attrs, kids) {
-    const node = document.createElement(tag);
-    for (const k in attrs) node.setAttribute(k, attrs[k]);
-    node.append(...(kids || []));
-    return node;
-  }
+  const el = window.shbKit.el; // worksheets.js's, which loads this script
 
   // ---- saved values -------------------------------------------------------
 
@@ -185,17 +177,7 @@
   }
 
   // documents-export.js, once, at the first press of a button that needs it.
-  let exporter = null;
-  function withExport() {
-    exporter = exporter || new Promise((resolve, reject) => {
-      if (window.shbDocuments) return resolve(window.shbDocuments);
-      const s = el("script", { src: EXPORT_JS });
-      s.onload = () => resolve(window.shbDocuments);
-      s.onerror = () => { exporter = null; reject(); };
-      document.head.append(s);
-    });
-    return exporter;
-  }
+  const withExport = () => window.shbKit.load("documents-export.js").then(() => window.shbDocuments);
 
   let undone = null;
   const actions = {

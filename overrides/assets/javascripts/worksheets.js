@@ -630,5 +630,10 @@
     }
   };
 
+  // For the scripts that this one loads (compare.js, status.js, documents.js,
+  // documents-export.js): an element with attributes and children, and a
+  // script beside this one, loaded once (a promise).
+  window.shbKit = { el, load: beside };
+
   document$.subscribe(mount); // Material's: the current page at once, then each new one
 })();
