@@ -17,7 +17,7 @@ from scripts.build.sitebuild import ROOT
 from tests.browser_checks import AXE_SOURCE, PageWatch, origin_of
 from tests.test_worksheets_files import export
 from tests.worksheets_support import (FILE_KIND, WORKSHEET, answer, open_page, open_panel, seed, store_with,
-                                      stored)
+                                      stored, tab_to)
 
 COMPARE = "verktyg/jamfor-svar/"
 Q1, Q2, Q3 = "rb-beslut-arbetsgrupp", "rb-beslut-mandat", "rb-teman-vilka"
@@ -353,15 +353,6 @@ def test_a_saved_comparison_opens_again_with_its_marks(page, base_url, two_parti
     assert page.locator("#shb-cmp-list li strong").all_inner_texts() == ["Kommunen", "Idéburna organisationer"]
     assert row(page, Q1).get_by_label("Att diskutera").is_checked()
     assert page.locator("#shb-cmp-discuss-list > li").count() == 1
-
-
-def tab_to(page, selector: str, limit: int = 400):
-    """Press Tab until the element matching ``selector`` has the focus."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 def test_keyboard_only(page, base_url, two_parties):

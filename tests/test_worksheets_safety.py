@@ -68,6 +68,14 @@ def missing_steps(page) -> list[int]:
         return missing; }""")
 
 
+def assert_v1_shown(page):
+    """The version-1 store's active workspace on the worksheet, with no alert."""
+    assert page.locator("#shb-alert").count() == 0
+    assert page.inner_text("#shb-ws-name") == "Överenskommelse Kumla 2027"
+    assert page.is_checked(f"#shb-check-{Q1}")
+    assert page.input_value(f"#shb-note-{Q2}") == "Beslut i styrgruppen\nandra raden"
+
+
 def migrated_v1(page):
     """The version-1 store from tests/fixtures/stores/v1.json, through migrate()."""
     return page.evaluate("""(d) => { try { return {ok: window.__shbTest.migrate(d)}; }
@@ -119,10 +127,7 @@ def test_an_older_store_is_migrated_on_load_and_its_notes_shown(page, base_url):
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE_KEY, json.dumps(V1_STORE)])
     open_page(page, base_url, WORKSHEET)
 
-    assert page.locator("#shb-alert").count() == 0
-    assert page.inner_text("#shb-ws-name") == "Överenskommelse Kumla 2027"
-    assert page.is_checked(f"#shb-check-{Q1}")
-    assert page.input_value(f"#shb-note-{Q2}") == "Beslut i styrgruppen\nandra raden"
+    assert_v1_shown(page)
     page.check(f"#shb-check-{Q2}")
     data = stored(page)
     assert data["version"] == shipped + 1 and data["upgraded"] is True
@@ -137,10 +142,7 @@ def test_the_version_one_store_opens_with_every_note(page, base_url):
     page.goto(base_url + WORKSHEET)
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE_KEY, json.dumps(V1_STORE)])
     open_page(page, base_url, WORKSHEET)
-    assert page.locator("#shb-alert").count() == 0
-    assert page.inner_text("#shb-ws-name") == "Överenskommelse Kumla 2027"
-    assert page.is_checked(f"#shb-check-{Q1}")
-    assert page.input_value(f"#shb-note-{Q2}") == "Beslut i styrgruppen\nandra raden"
+    assert_v1_shown(page)
     assert page.locator("#shb-ws-select option").all_text_contents() == \
         ["Överenskommelse Kumla 2027", "Rundabord med regionen"]
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from tests.worksheets_support import (BANK, WORKSHEET, active_answers, answer, confirm, mounted,
-                                      open_page, open_panel, seed, store_with, stored)
+                                      open_page, open_panel, seed, store_with, stored, tab_to)
 
 Q1, Q2 = "rb-beslut-arbetsgrupp", "rb-beslut-mandat"
 
@@ -131,12 +131,7 @@ def test_an_edit_after_clearing_retires_the_undo(page, base_url):
 def test_everything_works_by_keyboard(page, base_url):
     open_page(page, base_url, WORKSHEET)
     # Tab to the first checkbox; Space ticks it.
-    for _ in range(250):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") == f"shb-check-{Q1}":
-            break
-    else:
-        raise AssertionError("Tab never reached the first checkbox")
+    tab_to(page, f"#shb-check-{Q1}")
     page.keyboard.press("Space")
     assert page.is_checked(f"#shb-check-{Q1}")
     page.keyboard.press("Tab")
@@ -155,7 +150,7 @@ def test_everything_works_by_keyboard(page, base_url):
         raise AssertionError("Shift+Tab never reached the workspace panel")
     page.keyboard.press("Enter")
     assert page.locator("#shb-ws").evaluate("d => d.open")
-    focus_on(page, "[data-shb-act=new]")
+    tab_to(page, "[data-shb-act=new]")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "shb-dialog-name"
     page.keyboard.type("Med tangenter")
@@ -164,19 +159,11 @@ def test_everything_works_by_keyboard(page, base_url):
     assert page.inner_text("#shb-ws-name") == "Med tangenter"
     assert page.evaluate("document.activeElement.dataset.shbAct") == "new"
 
-    focus_on(page, "[data-shb-act=json]")
+    tab_to(page, "[data-shb-act=json]")
     with page.expect_download() as info:
         page.keyboard.press("Enter")
     assert info.value.suggested_filename.startswith("anteckningar-med-tangenter-")
-    focus_on(page, "#shb-ws-file")
-
-
-def focus_on(page, selector: str, limit: int = 20):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
+    tab_to(page, "#shb-ws-file")
 
 
 def test_shbstore_values_belong_to_the_active_workspace(page, base_url):

@@ -66,3 +66,12 @@ def confirm(page, label: str):
 
 # instant_base_url, the build for instant navigation, is in tests/conftest.py
 # (one build per session; do not import it into a test module).
+
+
+def tab_to(page, selector: str, limit: int = 400):
+    """Press Tab until the element matching ``selector`` has the focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
