@@ -1,7 +1,9 @@
 """The site that ships is minified, and our own JavaScript that a page loads
 on its first view stays within the budget of 10 240 B gzip (README,
 "Budgetar"). A feature's script that our scripts load later, only where a
-page needs it (timeline.js), is counted apart, as `make bench` reports it.
+page needs it (timeline.js, documents.js, compare.js, status.js) or at a
+button press (documents-export.js), is counted apart, as `make bench`
+reports it; so is the Word library, which ships minified.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import pytest
 import rcssmin
 import rjsmin
 
@@ -96,3 +99,24 @@ def test_a_first_view_loads_only_the_listed_scripts_and_features_where_needed(br
         seen |= features
         ctx.close()
     assert seen == set(FEATURES)  # each feature was on one of the pages
+
+
+def test_the_word_library_ships_minified_with_its_licence(site_dir):
+    """docx from npm, minified by scripts/build/vendor.py; its licence beside it."""
+    shipped = site_dir / "assets" / "vendor" / "docx" / "docx.js"
+    source = ROOT / "node_modules" / "docx" / "dist" / "index.iife.js"
+    assert shipped.stat().st_size < source.stat().st_size / 2
+    assert "\n" not in shipped.read_text(encoding="utf-8").strip()[:10_000]
+    licence = (site_dir / "assets" / "vendor" / "docx" / "LICENSE.txt").read_text(encoding="utf-8")
+    assert licence == (ROOT / "node_modules" / "docx" / "LICENSE").read_text(encoding="utf-8")
+
+
+def test_vendor_stops_with_a_clear_message_without_terser(tmp_path):
+    from scripts.build.vendor import VendorError, apply
+
+    modules = tmp_path / "node_modules"
+    (modules / "docx" / "dist").mkdir(parents=True)
+    (modules / "docx" / "dist" / "index.iife.js").write_text("var docx = {};\n", encoding="utf-8")
+    (modules / "docx" / "LICENSE").write_text("MIT\n", encoding="utf-8")
+    with pytest.raises(VendorError, match="terser"):
+        apply(tmp_path / "site", modules)
