@@ -96,6 +96,15 @@ def site_pages(site_dir) -> list[str]:
 
 
 @pytest.fixture(scope="session")
+def csp_base_url(site_dir):
+    """The built site served with its Content-Security-Policy as a header too."""
+    from scripts.build.csp import header_policy
+
+    with serve(site_dir, {"Content-Security-Policy": header_policy(site_dir)}) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def base_url(site_dir) -> str:
     with serve(site_dir) as url:
         yield url

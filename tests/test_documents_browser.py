@@ -320,16 +320,6 @@ def test_keyboard_only_fill_and_download(page, base_url):
     assert "Vi turas om att leda mötena." in [p.text for p in document.paragraphs]
 
 
-@pytest.fixture(scope="module")
-def csp_base_url(site_dir):
-    """The site served with its policy as a header, as _headers gives it."""
-    from scripts.build.csp import header_policy
-    from scripts.build.serve_static import serve
-
-    with serve(site_dir, {"Content-Security-Policy": header_policy(site_dir)}) as url:
-        yield url
-
-
 def test_word_and_copy_work_under_the_security_policy(browser, csp_base_url):
     ctx = browser.new_context(locale="sv-SE", permissions=["clipboard-read", "clipboard-write"])
     ctx.add_init_script("""document.addEventListener('securitypolicyviolation', (e) => {
