@@ -19,7 +19,7 @@ def axe_violations(page) -> list[str]:
     page.evaluate(AXE_SOURCE)
     result = page.evaluate(
         """async (tags) => {
-            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
             return r.violations.map(v => ({id: v.id, help: v.help,
                 nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
         }""",
@@ -34,7 +34,7 @@ def axe_results(page) -> dict:
     page.evaluate(AXE_SOURCE)
     return page.evaluate(
         """async (tags) => {
-            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations', 'incomplete']});
             const pick = (list) => list.map(v => ({id: v.id, help: v.help,
                 nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary,
                                           data: (n.any[0] || n.all[0] || n.none[0] || {}).data || {}}))}));
