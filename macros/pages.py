@@ -19,21 +19,26 @@ class PageRenderers:
     def __init__(self, env, glosser: Glosser) -> None:
         self.env = env
         self.glosser = glosser  # tooltips in text rendered from data
-        self.panel_pages: set[str] = set()  # pages that already hold the workspace panel
+        self.claimed: set[tuple[str, str]] = set()  # (page, what): the panel, a stylesheet
         self.fragments: dict = {}  # HTML that is the same on every page (each question)
 
     def _url(self) -> str:
         page = self.env.page
         return page.url if page else ""
 
+    def claim(self, what: str) -> bool:
+        """True the first time the page being rendered asks for ``what``
+        (its one workspace panel, or a feature's stylesheet)."""
+        key = (self._url(), what)
+        first = key not in self.claimed
+        self.claimed.add(key)
+        return first
+
     def claim_panel(self) -> bool:
         """True the first time the page being rendered asks for the panel."""
-        url = self._url()
-        first = url not in self.panel_pages
-        self.panel_pages.add(url)
-        return first
+        return self.claim("panel")
 
     def __call__(self) -> Renderer:
         context = PageContext(url=self._url(), use_directory_urls=self.env.conf["use_directory_urls"])
         return Renderer(context, glosser=self.glosser, claim_panel=self.claim_panel,
-                        memo=self.fragments)
+                        memo=self.fragments, claim=self.claim)

@@ -192,7 +192,8 @@ class Renderer:
 
     def __init__(self, context: PageContext, glosser: Glosser | None = None,
                  claim_panel: Callable[[], bool] | None = None,
-                 memo: dict | None = None) -> None:
+                 memo: dict | None = None,
+                 claim: Callable[[str], bool] | None = None) -> None:
         """``claim_panel`` answers True the first time a page asks for its
         workspace panel and print buttons (the first toolbar holds them).
         ``memo``, shared by the renderers of one build, keeps the HTML of
@@ -200,8 +201,21 @@ class Renderer:
         self.context = context
         self.glosser = glosser
         self.claim_panel = claim_panel
+        self.claim = claim
         self.memo = memo
         self.env = environment()
+
+    def stylesheet(self, path: str) -> Markup:
+        """A ``<link>`` to one of our feature's stylesheets (``path`` from the
+        site's root), the first time this page asks for it; then nothing.
+        A feature's CSS thus loads only on the pages that show the feature
+        (a stylesheet link is allowed in the body, and instant navigation
+        brings it along with the content). Templates put it inside their
+        outer element, where Markdown leaves raw HTML alone."""
+        if self.claim and not self.claim("stylesheet:" + path):
+            return Markup("")
+        href = get_relative_url(path, self.context.url or "index.html")
+        return Markup('<link rel="stylesheet" href="{}">').format(href)
 
     def render(self, template: str, gloss: bool = True, **values) -> str:
         """Render one template (``"<feature>/<file>"``) for this page; with

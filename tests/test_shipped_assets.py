@@ -120,3 +120,26 @@ def test_vendor_stops_with_a_clear_message_without_terser(tmp_path):
     (modules / "docx" / "LICENSE").write_text("MIT\n", encoding="utf-8")
     with pytest.raises(VendorError, match="terser"):
         apply(tmp_path / "site", modules)
+
+
+# A feature's stylesheet and the marks of its parts in a page's HTML.
+FEATURE_STYLES = {
+    "timeline.css": r"data-shb-(timeline|tl-now|planner|ladder)\b|class=\"shb-tl-back\"",
+    "documents.css": r'data-shb-doc="',
+    "compare.css": r"data-shb-(compare|status)\b",
+}
+
+
+def test_a_feature_stylesheet_is_linked_once_on_the_pages_with_its_parts(site_dir):
+    pages = sorted(site_dir.rglob("index.html"))
+    wrong, seen = [], set()
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        for name, marks in FEATURE_STYLES.items():
+            links = len(re.findall(r'<link rel="stylesheet" href="[^"]*assets/stylesheets/' + re.escape(name) + '"', html))
+            wanted = 1 if re.search(marks, html) else 0
+            seen |= {name} if wanted else set()
+            if links != wanted:
+                wrong.append(f"{page.relative_to(site_dir)}: {name} linked {links} times, wanted {wanted}")
+    assert wrong == []
+    assert seen == set(FEATURE_STYLES)  # each feature is on some page

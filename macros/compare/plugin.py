@@ -6,34 +6,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from mkdocs.utils import get_relative_url
-
 from macros.compare.status import process_tasks
 from macros.data.catalog import Catalog
 from macros.render import Renderer
 from macros.worksheets.overview import INDEX_VERSION, question_index, script_json
 
-STYLESHEET = "assets/stylesheets/compare.css"
+STYLESHEET = "assets/stylesheets/compare.css"  # only these two pages load it
 NOTES_PAGE = "verktyg/mina-anteckningar.md"
 COMPARE_PAGE = "verktyg/jamfor-svar.md"
-
-
-def stylesheet_url(renderer: Renderer) -> str:
-    """compare.css relative to the page: only these two pages load it."""
-    return get_relative_url(STYLESHEET, renderer.context.url or "index.html")
 
 
 def render_compare(renderer: Renderer, catalog: Catalog, titles: dict[str, str]) -> str:
     index = {"version": INDEX_VERSION,
              "questions": question_index(catalog, titles, renderer.context.page_url)}
     return renderer.render("compare/compare.html.j2", index_json=script_json(index),
-                           css=stylesheet_url(renderer), gloss=False)
+                           css=renderer.stylesheet(STYLESHEET), gloss=False)
 
 
 def render_status(renderer: Renderer, catalog: Catalog) -> str:
     return renderer.render("compare/status.html.j2",
                            processes=process_tasks(catalog, renderer.context.page_url),
-                           css=stylesheet_url(renderer), gloss=False)
+                           css=renderer.stylesheet(STYLESHEET), gloss=False)
 
 
 def register(env, catalog: Catalog, renderer: Callable[[], Renderer], titles: dict[str, str]) -> None:

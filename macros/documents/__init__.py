@@ -1,2 +1,6 @@
 """Templates ("Mallar"): the papers a process runs on, as data, filled in
 on their page and taken out as Word, print and text (documents.js)."""
+
+# The templates' styles (fields, the document on screen and on paper):
+# linked only on the template pages.
+STYLESHEET = "assets/stylesheets/documents.css"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from macros.data.catalog import Catalog
 from macros.data.schema import PLACEHOLDER, DocumentField, DocumentTemplate
+from macros.documents import STYLESHEET
 from macros.render import Renderer
 
 _PLACE = re.compile(PLACEHOLDER)
@@ -97,6 +98,7 @@ def document(renderer: Renderer, catalog: Catalog, template: DocumentTemplate, *
         blank_file=renderer.context.page_url(f"mallar/filer/{template.id}.docx"),
         notes=renderer.context.page_url("verktyg/mina-anteckningar.md"),
         compare=renderer.context.page_url("verktyg/jamfor-svar.md"),
+        css=renderer.stylesheet(STYLESHEET),
         show_panel=renderer.claim_panel() if renderer.claim_panel else False)
 
 

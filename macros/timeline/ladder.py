@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from macros.data.catalog import Catalog
 from macros.render import Renderer
+from macros.timeline import STYLESHEET
 
 
 def render_ladder(renderer: Renderer, catalog: Catalog, choose: bool = False,
@@ -14,4 +15,5 @@ def render_ladder(renderer: Renderer, catalog: Catalog, choose: bool = False,
     # No glossary tooltips here: Boverket's level names (such as "Förankring")
     # mean something else than the handbook's terms of the same spelling.
     return renderer.render(
-        "timeline/ladder.html.j2", gloss=False, ladder=catalog.ladder, choose=choose, step=step)
+        "timeline/ladder.html.j2", gloss=False, ladder=catalog.ladder, choose=choose, step=step,
+        css=renderer.stylesheet(STYLESHEET))

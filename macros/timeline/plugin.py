@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from macros.data.catalog import Catalog
 from macros.render import Renderer
+from macros.timeline import STYLESHEET
 from macros.timeline.ladder import render_ladder
 from macros.timeline.placement import noun, place, time_text, total_text
 
@@ -20,7 +21,7 @@ class TimelineMacros:
         self.renderer = renderer
 
     def _render(self, template: str, **values) -> str:
-        return self.renderer.render(template, **values)
+        return self.renderer.render(template, css=self.renderer.stylesheet(STYLESHEET), **values)
 
     def timeline(self, process_id: str, compact: bool = False, level: int = 3) -> str:
         process = self.catalog.process(process_id)
