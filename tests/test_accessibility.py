@@ -59,6 +59,9 @@ def walk_every_page(browser, base_url, site_pages, scheme):
         page.goto(base_url + path, wait_until="load")
         assert page.get_attribute("body", "data-md-color-scheme") == expected
         page.set_viewport_size({"width": 1280, "height": max(720, page.evaluate(FIT_SIDEBARS))})
+        # Material's header and sidebars move when the window changes (the
+        # header's title slides): axe must see where they end, not half-way.
+        page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
         yield path, page
     ctx.close()
 
