@@ -19,7 +19,9 @@ In one run on one machine it measures:
   (terser and csso, from package.json), and the own JavaScript a page loads
   on its first view: the scripts its HTML includes, largest over all pages
   (the budget). Feature scripts that our scripts load only on some pages or
-  on demand (timeline.js; later others) are reported apart, by name;
+  on demand (timeline.js, documents.js, compare.js, status.js,
+  documents-export.js) are reported apart, by name, and so is the Word
+  library as it ships;
 - Lighthouse on every page: the lowest score per category and its page.
 
 Before the builds are timed, the handbook's own Python package (macros/) is
@@ -357,7 +359,9 @@ def main(argv: list[str]) -> int:
 
         assets = own_assets()
         js_gzip = sum(v["gzip"] for k, v in assets.items() if k.endswith(".js"))
-        library = minified_gzip_size(ours_site / "assets" / "vendor" / "docx" / "docx.js")
+        # The build has minified it already (scripts/build/vendor.py): measure it as it ships.
+        shipped = (ours_site / "assets" / "vendor" / "docx" / "docx.js").read_bytes()
+        library = (len(shipped), len(gzip.compress(shipped, compresslevel=9)))
         css_gzip = sum(v["gzip"] for k, v in assets.items() if k.endswith(".css"))
         first_view = first_view_js(assets, own_scripts_per_page(ours_site, paths))
 

@@ -166,13 +166,12 @@
     return D.Packer.toBlob(doc);
   }
 
-  function headerOf(root) {
-    const org = text(root.dataset.shbOrg), site = text(root.dataset.shbSite);
-    return org && org !== site ? site + " · " + org : site || org;
-  }
+  // The Word header line: the site's name, and the organisation when it is another.
+  const headerLine = (site, org) => org && org !== site ? site + " · " + org : site || org;
   function infoOf(root) {
     return { organisation: text(root.dataset.shbOrg), title: root.dataset.shbDocTitle,
-      description: root.dataset.shbDocTitle + " (" + text(root.dataset.shbSite) + ")", header: headerOf(root) };
+      description: root.dataset.shbDocTitle + " (" + text(root.dataset.shbSite) + ")",
+      header: headerLine(text(root.dataset.shbSite), text(root.dataset.shbOrg)) };
   }
 
   function saveFile(blob, name) {
@@ -191,7 +190,7 @@
     const head = document.querySelector("[data-shb-site-name]");
     const site = head ? text(head.dataset.shbSiteName) : "", org = head ? text(head.dataset.shbOrg) : "";
     return { site, organisation: org, title, description: title + (site ? " (" + site + ")" : ""),
-      header: org && org !== site ? site + " · " + org : site };
+      header: headerLine(site, org) };
   }
   // Blocks as a Word file, saved for the reader (its name returned).
   const word = (blocks, info, file) => docxLib().then((D) => wordFile(D, blocks, info)).then((blob) => saveFile(blob, file));
