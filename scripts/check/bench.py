@@ -17,11 +17,12 @@ In one run on one machine it measures:
   build: the median of the per-page ratios and the heaviest page;
 - the minified and gzipped size of the project's own JavaScript and CSS
   (terser and csso, from package.json), and the own JavaScript a page loads
-  on its first view: the scripts its HTML includes, largest over all pages
-  (the budget). Feature scripts that our scripts load only on some pages or
-  on demand (timeline.js, documents.js, compare.js, status.js,
-  documents-export.js) are reported apart, by name, and so is the Word
-  library as it ships;
+  on its first view: the scripts its HTML includes and the feature scripts
+  the kernel (shb.js) loads at once because the page has their parts,
+  largest over all pages (the budget). Each feature script (worksheets.js,
+  timeline.js, documents.js, compare.js, status.js, and export.js, which
+  loads only at an export) is also reported apart, by name, with the pages
+  that load it on their first view, and so is the Word library as it ships;
 - Lighthouse on every page: the lowest score per category and its page.
 
 Before the builds are timed, the handbook's own Python package (macros/) is
@@ -55,7 +56,7 @@ import yaml
 from playwright.sync_api import sync_playwright
 
 from scripts.build import browser as chromium
-from scripts.build.minify import OWN_ASSETS
+from scripts.build.minify import own_sources
 from scripts.build.serve_static import serve
 from scripts.build.sitebuild import finish
 
@@ -175,7 +176,7 @@ def minified_gzip_size(path: Path) -> tuple[int, int]:
 
 def own_assets() -> dict[str, dict[str, int]]:
     sizes = {}
-    for path in sorted(OWN_ASSETS.rglob("*")):
+    for path in own_sources().values():
         if path.suffix in (".js", ".css"):
             minified, gzipped = minified_gzip_size(path)
             sizes[path.relative_to(ROOT).as_posix()] = {
@@ -234,7 +235,7 @@ def compare_speed(site: Path, files: int = 10, answers: int = 200, runs: int = 5
         for _ in range(runs):
             page = browser.new_page()
             page.goto(base + COMPARE_PAGE, wait_until="networkidle")
-            page.wait_for_function("() => !!window.shbCompare")
+            page.wait_for_function("() => !!(window.shb && window.shb.features.compare)")
             page.evaluate("""() => {
                 window.__long = 0;
                 new PerformanceObserver((l) => l.getEntries().forEach((e) => {
@@ -298,12 +299,13 @@ def own_scripts_per_page(site: Path, paths: list[str]) -> dict[str, dict[str, li
 
 
 def first_view_js(assets: dict[str, dict[str, int]], scripts: dict[str, dict[str, list[str]]]) -> dict:
-    """Our JavaScript per first view: the scripts each page includes, gzipped
-    (the budget is the largest), and the feature scripts apart: each by name,
-    with its size and the pages that load it on their first view (none: it
-    loads only on demand)."""
+    """Our JavaScript per first view: the scripts each page includes and those
+    it requests at once, gzipped (the budget is the largest), and the feature
+    scripts apart: each by name, with its size and the pages that load it on
+    their first view (none: it loads only on demand)."""
     gzip_of = {Path(name).name: size["gzip"] for name, size in assets.items() if name.endswith(".js")}
-    per_page = {page: sum(gzip_of.get(s, 0) for s in v["included"]) for page, v in scripts.items()}
+    per_page = {page: sum(gzip_of.get(s, 0) for s in set(v["included"]) | set(v["requested"]))
+                for page, v in scripts.items()}
     largest = max(per_page, key=per_page.get)
     core = sorted({s for v in scripts.values() for s in v["included"]})
     features = {}
