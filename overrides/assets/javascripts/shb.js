@@ -338,12 +338,14 @@ window.shb = (function () {
   // ---- undo ("Ångra") ------------------------------------------------------------
 
   // A stack of steps per feature. offer() shows the text and an "Ångra"
-  // button in a status box; the button undoes the newest step of its feature.
-  const steps = new Map(); // feature -> [{box, revert}]
+  // button in a status box; the button undoes the newest step of its feature
+  // and shows what it did in the box that holds it (after instant navigation
+  // that is the new page's box, not the one the step was offered in).
+  const steps = new Map(); // feature -> [revert]
   const undo = {
     offer(feature, box, message, revert) {
       if (!steps.has(feature)) steps.set(feature, []);
-      steps.get(feature).push({ box, revert });
+      steps.get(feature).push(revert);
       undo.show(feature, box, message);
     },
     // The message in the box, with "Ångra" while the feature has a step to undo.
@@ -365,10 +367,10 @@ window.shb = (function () {
     const button = e.target.closest && e.target.closest("[data-shb-undo]");
     const stack = button && steps.get(button.dataset.shbUndo);
     if (!stack || !stack.length) return;
-    const feature = button.dataset.shbUndo, step = stack.pop(), box = step.box;
-    const focused = box && box.contains(document.activeElement);
-    undo.show(feature, box, step.revert());
-    if (box && focused && !box.contains(document.activeElement)) box.focus(); // the pressed button is gone
+    const feature = button.dataset.shbUndo, revert = stack.pop(), box = button.parentElement;
+    const focused = box.contains(document.activeElement);
+    undo.show(feature, box, revert());
+    if (focused && !box.contains(document.activeElement)) box.focus(); // the pressed button is gone
   });
 
   // ---- the dialog ---------------------------------------------------------------
