@@ -33,6 +33,7 @@ function standIn(timers) {
     navigator: {},
     addEventListener() {},
     setTimeout: timers.setTimeout, clearTimeout: timers.clearTimeout, URL, Blob, Intl, JSON, Date, Math,
+    TextEncoder,
   };
   window.window = window;
   return window;

@@ -1,88 +1,60 @@
 /* Samverkanshandboken: templates ("Mallar") filled in on their page.
  *
- * worksheets.js loads this script, from beside itself, on a page with a
- * template (data-shb-doc). It mounts through Material's document$.
+ * The kernel (shb.js) loads this script on a page with a template
+ * (data-shb-doc); it registers as the feature "documents", which mounts
+ * through Material's document$.
  *
  * The page carries the fields (data-shb-field) and the document itself
  * (data-shb-doc-paper) with an empty slot (data-shb-slot) for each field.
- * The reader's values are saved in the active workspace through
- * window.shbStore as "doc:<template id>": {field: text, table: [[cell]]}.
- * A field the reader has not written may be pre-filled from what the
- * workspace knows (the party's name, a planned date, a worksheet answer) or
- * from the page (the brand's organisation); a pre-filled value is marked at
- * the field and is not saved, so it follows its source.
+ * The reader's values are saved in the active workspace through shb.store
+ * as "doc:<template id>": {field: text, table: [[cell]]}. A field the reader
+ * has not written may be pre-filled from what the workspace knows (the
+ * party's name, a planned date, a worksheet answer) or from the page (the
+ * brand's organisation); a pre-filled value is marked at the field and is
+ * not saved, so it follows its source.
  *
- * The print (documents.css), the Word file and the copy (documents-export.js,
- * loaded at the first press of its button) are all made from that document.
+ * The print (documents.css), the Word file and the copy are all made from
+ * that document: model() reads it into the document model's blocks, and
+ * the writers (export.js, through shb.doc(), loaded at the first press of
+ * its button) make the file or the clipboard's text from them.
  * Every value reaches the page through textContent.
  */
 (function () {
   "use strict";
 
-  const store = () => window.shbStore;
-  const isObj = (v) => !!v && typeof v === "object" && !Array.isArray(v);
-  const own = (obj, key) => isObj(obj) && Object.hasOwn(obj, key) ? obj[key] : undefined;
-  const all = (root, sel) => [...root.querySelectorAll(sel)];
-  const el = window.shbKit.el; // worksheets.js's, which loads this script
+  const shb = window.shb, store = shb.store;
+  const { own, isObj, all, el, text, slug, today, longDate } = shb.kit;
+  const UNDO = "documents";
 
   // ---- saved values -------------------------------------------------------
 
   const keyOf = (root) => "doc:" + root.dataset.shbDoc;
   function saved(root) {
-    const s = store(), v = s && s.get(keyOf(root));
+    const v = store.get(keyOf(root));
     return isObj(v) ? v : {};
   }
-  function save(root, values) {
-    const s = store();
-    if (s) s.set(keyOf(root), Object.keys(values).length ? values : undefined);
-  }
+  const save = (root, values) => store.set(keyOf(root), Object.keys(values).length ? values : undefined);
   // A table's saved rows, as strings (anything else in the file counts as empty).
   const cell = (rows, r, c) => Array.isArray(rows) && Array.isArray(rows[r]) && typeof rows[r][c] === "string" ? rows[r][c] : "";
 
   // ---- what the workspace already knows ----------------------------------
 
-  // The active workspace as worksheets.js stores it: read only, for the
-  // answers (the store's values hold the rest) and an optional party name.
-  function workspace() {
-    try {
-      const d = JSON.parse(localStorage.getItem("shb:v1:" + window.__md_scope.pathname));
-      return own(own(d, "workspaces"), d.active) || {};
-    } catch (e) {
-      return {};
-    }
-  }
-  const text = (v) => typeof v === "string" ? v.trim() : "";
-  function partyName() {
-    const s = store() || {}, w = workspace();
-    for (const v of [typeof s.party === "function" && s.party(), typeof s.partyName === "function" && s.partyName(),
-      s.get && s.get("party"), w.party, w.partyName, own(w.party, "name")]) {
-      const t = text(v) || text(own(v, "name"));
-      if (t) return t;
-    }
-    return "";
-  }
-
   // The planned date of a milestone, as the planner (timeline.js) keeps it
   // in the workspace: "plan-dates:<process id>" = {milestone id: ISO date}.
-  const LONG_DATE = new Intl.DateTimeFormat("sv-SE", { dateStyle: "long", timeZone: "UTC" });
-  function plannedDate(processId, milestoneId) {
-    const s = store(), iso = text(own(s && s.get("plan-dates:" + processId), milestoneId));
-    const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(iso);
-    return m ? LONG_DATE.format(Date.UTC(+m[1], m[2] - 1, +m[3])) : "";
-  }
+  const plannedDate = (processId, milestoneId) => longDate(own(store.get("plan-dates:" + processId), milestoneId));
 
   function prefill(root, spec) {
     const [kind, target] = spec.split(/:(.*)/s);
     if (kind === "organisation") return text(root.dataset.shbOrg);
-    if (kind === "party") return partyName();
-    if (kind === "answer") return text(own(own(workspace().answers, target), "note"));
+    if (kind === "party") return text(store.party());
+    if (kind === "answer") return text(own(own(store.answers(), target), "note"));
     if (kind === "plan") return plannedDate(...target.split("/"));
     return "";
   }
 
   // ---- the page -------------------------------------------------------------
 
-  const fields = (root) => all(root, "[data-shb-field]");
+  const fields = (root) => all("[data-shb-field]", root);
 
   // The value of each field: the reader's, else a pre-filled one; tables as rows.
   function values(root) {
@@ -112,9 +84,9 @@
       if (input !== document.activeElement) input.value = v;
       input.classList.toggle("shb-doc__input--prefilled", !!from[id]);
     });
-    all(root, "[data-shb-from]").forEach((note) => { note.hidden = !from[note.dataset.shbFrom]; });
-    all(root, "[data-shb-count]").forEach((count) => limit(root, count, out[count.dataset.shbCount]));
-    all(root, "[data-shb-slot]").forEach((slot) => {
+    all("[data-shb-from]", root).forEach((note) => { note.hidden = !from[note.dataset.shbFrom]; });
+    all("[data-shb-count]", root).forEach((count) => limit(root, count, out[count.dataset.shbCount]));
+    all("[data-shb-slot]", root).forEach((slot) => {
       const id = slot.dataset.shbSlot, rc = slot.dataset.shbCell;
       fill(slot, rc ? cell(out[id], ...rc.split(":").map(Number)) : out[id] || "");
     });
@@ -145,7 +117,7 @@
       ? "För långt: högst " + max + " tecken" + (Array.isArray(value) ? " i varje ruta" : "") + ". Korta texten med " + over + " tecken."
       : Array.isArray(value) ? "Högst " + max + " tecken i varje ruta." : lengths[0] + " av högst " + max + " tecken.";
     count.classList.toggle("shb-doc__count--over", over > 0);
-    all(box, "[data-shb-field]").forEach((input) => {
+    all("[data-shb-field]", box).forEach((input) => {
       if ((input.value || "").length > max) input.setAttribute("aria-invalid", "true");
       else input.removeAttribute("aria-invalid");
     });
@@ -168,44 +140,79 @@
     save(root, stored);
   }
 
-  // ---- the buttons -------------------------------------------------------------
+  // ---- the document as blocks ------------------------------------------------
 
-  function status(root, message, undo) {
-    const box = root.querySelector("[data-shb-doc-status]");
-    box.replaceChildren(message);
-    if (undo) box.append(" ", el("button", { type: "button", class: "shb-btn", "data-shb-doc-act": "undo" }, ["Ångra"]));
+  // The document model's blocks (export.js) from the paper on the page; with
+  // blank, every slot is read as empty (a line to fill in).
+  function model(root, blank) {
+    const paper = root.querySelector("[data-shb-doc-paper]");
+    const empty = (slot) => blank || slot.classList.contains("shb-doc__slot--empty") || !slot.textContent.trim();
+    function runs(node) {
+      const out = [];
+      node.childNodes.forEach((n) => {
+        if (n.nodeType === 3) out.push({ text: n.textContent });
+        else if (n.dataset && "shbSlot" in n.dataset) out.push(empty(n) ? { blank: true } : { text: n.textContent });
+        else if (n.nodeType === 1) out.push(...runs(n));
+      });
+      return out;
+    }
+    const items = (ul) => all(":scope > li", ul).map(runs);
+    const blocks = [];
+    [...paper.children].forEach((node) => {
+      const tag = node.tagName.toLowerCase(), cls = node.classList;
+      if (cls.contains("shb-doc__header")) blocks.push({ type: "header", text: node.textContent.trim() });
+      else if (cls.contains("shb-doc__title")) blocks.push({ type: "title", runs: runs(node) });
+      else if (/^h[2-6]$/.test(tag)) blocks.push({ type: "heading", runs: runs(node) });
+      else if (tag === "p") blocks.push({ type: "paragraph", runs: runs(node) });
+      else if (tag === "ul") blocks.push({ type: "list", items: items(node) });
+      else if (cls.contains("shb-doc__questions")) {
+        blocks.push({ type: "questions", title: node.querySelector("p").textContent.trim(), items: items(node.querySelector("ul")) });
+      } else if (tag === "table") {
+        blocks.push({ type: "table", head: all("thead th", node).map((th) => th.textContent.trim()),
+          rows: all("tbody tr", node).map((tr) => all("[data-shb-slot]", tr).map((s) => empty(s) ? "" : s.textContent)) });
+      } else if (node.dataset && "shbSlot" in node.dataset) {
+        blocks.push({ type: "text", lines: empty(node) ? [] : node.textContent.split(/\r?\n/) });
+      }
+    });
+    return blocks;
   }
 
-  // documents-export.js, once, at the first press of a button that needs it.
-  const withExport = () => window.shbKit.load("documents-export.js").then(() => window.shbDocuments);
+  // What the Word file says of itself: the template's title, and the site
+  // and organisation the page names (data-shb-site, data-shb-org).
+  const infoOf = (w, root) => w.info(root.dataset.shbDocTitle, text(root.dataset.shbSite), text(root.dataset.shbOrg));
+  // The template as a Word file (a Blob), filled in or blank.
+  const wordOf = (root, blank) => shb.doc().then((w) => w.word(model(root, blank), infoOf(w, root)));
+  const docxName = (root) => slug(root.dataset.shbDocTitle, "dokument") + "-" + today() + ".docx";
 
-  let undone = null;
+  // ---- the buttons -------------------------------------------------------------
+
+  const statusBox = (root) => root.querySelector("[data-shb-doc-status]");
+  const status = (root, message) => statusBox(root).replaceChildren(message);
+
   const actions = {
     docx(root) {
       status(root, "Word-filen görs i ordning …");
-      withExport().then((x) => x.docx(root))
-        .then((name) => status(root, "Filen " + name + " är sparad bland era hämtade filer."))
-        .catch(() => status(root, "Word-filen kunde inte skapas. Försök igen, eller kopiera texten i stället."));
+      wordOf(root)
+        .then((blob) => status(root, shb.savedMessage(shb.download(docxName(root), blob))))
+        .catch((e) => status(root, shb.explain(e, "Word-filen kunde inte skapas. Försök igen, eller kopiera texten i stället.")));
     },
     copy(root) {
-      withExport().then((x) => x.copy(root))
-        .catch(() => status(root, "Texten kunde inte kopieras. Markera texten i förhandsvisningen och kopiera den själva."));
+      shb.doc().then((w) => w.copy(model(root)))
+        .then(() => status(root, "Texten är kopierad. Klistra in den i ett mejl eller ett dokument."))
+        .catch((e) => status(root, shb.explain(e, "Texten kunde inte kopieras. Markera texten i förhandsvisningen och kopiera den själva.")));
     },
     print() { window.print(); },
+    // "Töm fälten", with one "Ångra" (the kernel's undo) that brings the values back.
     clear(root) {
-      undone = saved(root);
-      const cleared = {};
+      const before = saved(root), cleared = {};
       fields(root).forEach((input) => { cleared[input.dataset.shbField] = input.dataset.shbCell ? [] : ""; });
       save(root, cleared);
       refresh(root);
-      status(root, "Fälten är tömda.", true);
-    },
-    undo(root) {
-      if (!undone) return;
-      save(root, undone);
-      undone = null;
-      refresh(root);
-      status(root, "Fälten är återställda.");
+      shb.undo.offer(UNDO, statusBox(root), "Fälten är tömda.", () => {
+        save(root, before);
+        refresh(root);
+        return "Fälten är återställda.";
+      });
     }
   };
 
@@ -218,24 +225,29 @@
     record(root, e.target);
     refresh(root);
   });
-  document.addEventListener("click", (e) => {
-    const button = e.target.closest && e.target.closest("[data-shb-doc-act]"), root = button && rootOf(button);
-    const act = root && own(actions, button.dataset.shbDocAct);
-    if (act) act(root, button);
-  });
+  shb.actions("data-shb-doc-act", Object.fromEntries(Object.entries(actions).map(([name, act]) => [name, (button) => {
+    const root = button.closest("[data-shb-doc]");
+    if (root) act(root);
+  }])));
 
+  const page = () => document.querySelector("[data-shb-doc]");
   function mount() {
-    const root = document.querySelector("[data-shb-doc]");
+    const root = page();
     if (root) refresh(root);
   }
-  const refreshAll = () => { const root = document.querySelector("[data-shb-doc]"); if (root) refresh(root); };
+  // Another workspace, an import, an undo or another tab: the values follow,
+  // and an undo of "Töm fälten" would now write into the wrong workspace.
+  store.subscribe((reason) => {
+    if (reason === "workspace") shb.undo.retire(UNDO);
+    mount();
+  });
 
-  // For the build (scripts/build/blank_documents.py): the page's template as
-  // an empty Word file, base64-encoded, made by the reader's own code.
-  window.shbDocumentsPage = {
-    blank: () => withExport().then((x) => x.blank(document.querySelector("[data-shb-doc]")))
-  };
-
-  if (store()) store().subscribe(refreshAll); // another workspace, an import or an undo
-  if (window.document$) window.document$.subscribe(mount);
+  shb.feature("documents", {
+    mount,
+    exports: {
+      // For the build (scripts/build/blank_documents.py): the page's template
+      // as an empty Word file, base64-encoded, made by the reader's own code.
+      blank: () => shb.doc().then((w) => wordOf(page(), true).then(w.base64))
+    }
+  });
 })();

@@ -85,7 +85,10 @@
   // Built as elements with text, then serialised: values cannot become markup.
   function html(blocks) {
     const box = el("div", {});
-    const inline = (tag, runs) => el(tag, {}, runs.map((r) => r.bold ? el("strong", {}, [r.text]) : r.blank ? BLANK : r.text));
+    // Runs as text (white space folded as in the other formats); a bold run in <strong>.
+    const inline = (tag, runs) => el(tag, {}, runs.some((r) => r.bold) ?
+      runs.map((r) => { const t = r.blank ? BLANK : r.text.replace(/\s+/g, " "); return r.bold ? el("strong", {}, [t]) : t; }) :
+      [plain(runs)]);
     blocks.forEach((b) => {
       if (b.type === "header") box.append(el("p", {}, [el("small", {}, [b.text])]));
       else if (b.type === "title") box.append(inline("h1", b.runs));

@@ -81,7 +81,8 @@ window.shb = (function () {
   function readConfig() {
     if (config) return config;
     const head = document.querySelector("[data-shb-site-name]");
-    const scope = window.__md_scope || new URL(".", location.href);
+    // Without Material (a blank page in a test) the scope is the root.
+    const scope = window.__md_scope || { pathname: "/" };
     config = Object.freeze({
       site: head ? text(head.dataset.shbSiteName) : "",
       org: head ? text(head.dataset.shbOrg) : "",
@@ -400,12 +401,16 @@ window.shb = (function () {
   // ---- actions --------------------------------------------------------------------
 
   // One way to bind buttons: a click on an element with data-<attribute>
-  // runs handlers[its value](button, event). Bound once, to document.
+  // runs handlers[its value](button, event), or, where the value is data (a
+  // step's id), handlers(value, button, event). Bound once, to document.
   function actions(attribute, handlers) {
     const name = attribute.replace(/-([a-z])/g, (m, c) => c.toUpperCase()).replace(/^data([A-Z])/, (m, c) => c.toLowerCase());
     document.addEventListener("click", (e) => {
       const button = e.target.closest && e.target.closest("[" + attribute + "]");
-      const act = button && own(handlers, button.dataset[name]);
+      if (!button) return;
+      const value = button.dataset[name];
+      if (typeof handlers === "function") return handlers(value, button, e);
+      const act = own(handlers, value);
       if (act) act(button, e);
     });
   }
