@@ -20,6 +20,7 @@ test("mdEscape leaves no markup, link or emphasis from the reader's text", () =>
 
 test("longDate writes an ISO date in words and refuses anything else", () => {
   assert.equal(shb.kit.longDate("2027-03-03"), "3 mars 2027");
+  assert.equal(shb.kit.longDate("0050-01-02"), "2 januari 50");
   assert.equal(shb.kit.longDate("3 mars"), "");
   assert.equal(shb.kit.longDate(undefined), "");
 });

@@ -50,7 +50,8 @@ window.shb = (function () {
   // An ISO date ("2027-03-03") in words, or "" when it is not one.
   function longDate(iso) {
     const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(text(iso));
-    return m ? LONG_DATE.format(Date.UTC(+m[1], m[2] - 1, +m[3])) : "";
+    // setUTCFullYear, unlike Date.UTC, takes the years 0-99 as they are.
+    return m ? LONG_DATE.format(new Date(0).setUTCFullYear(+m[1], m[2] - 1, +m[3])) : "";
   }
   // "a", "a och b", "a, b och c"
   const joined = (list) => list.length < 2 ? list.join("") : list.slice(0, -1).join(", ") + " och " + list[list.length - 1];
