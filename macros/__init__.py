@@ -17,19 +17,19 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from macros.brand.plugin import register as register_brand
-from macros.brand.plugin import write_assets as write_brand_assets
-from macros.compare.plugin import register as register_compare
+from macros.brand.register import register as register_brand
+from macros.brand.register import write_assets as write_brand_assets
+from macros.compare.register import register as register_compare
 from macros.data.catalog import Catalog, load
 from macros.data.validate import DataError
-from macros.documents.plugin import register as register_documents
-from macros.glossary.plugin import register as register_glossary
+from macros.documents.register import register as register_documents
+from macros.glossary.register import register as register_glossary
 from macros.glossary.terms import Glosser
 from macros.navigation import page_titles
 from macros.pages import PageRenderers
 from macros.render import environment
-from macros.timeline.plugin import register as register_timeline
-from macros.worksheets.plugin import register as register_worksheets
+from macros.timeline.register import register as register_timeline
+from macros.worksheets.register import register as register_worksheets
 
 
 def _catalog(env) -> Catalog:

@@ -244,3 +244,8 @@ class Renderer:
         if self.memo is not None:
             self.memo[key] = html
         return html
+
+
+# What each feature's ``register`` gets: it makes the Renderer for the page
+# that mkdocs-macros is rendering now (macros.pages.PageRenderers).
+RendererFactory = Callable[[], Renderer]

@@ -11,9 +11,9 @@ from mkdocs.exceptions import PluginError
 
 from macros.brand.address import is_public_address
 from macros.brand.config import Brand, load_brand
-from macros.brand.render import BrandRenderer
+from macros.brand import render
 from macros.brand.site import apply_brand, write_brand_assets
-from macros.render import PageContext
+from macros.render import PageContext, Renderer
 from macros.data.validate import DataError
 
 
@@ -32,25 +32,25 @@ def register(env) -> Brand:
         env.variables["config"][key] = env.conf[key]
     env.variables["brand"] = brand
 
-    def renderer() -> BrandRenderer:
+    def renderer() -> Renderer:
         page = env.page
-        return BrandRenderer(brand, PageContext(url=page.url if page else "",
-                                                use_directory_urls=env.conf["use_directory_urls"]))
+        return Renderer(PageContext(url=page.url if page else "",
+                                    use_directory_urls=env.conf["use_directory_urls"]))
 
     @env.macro
     def support_box() -> str:
         """The support organisation from brand.yml ("Stöd och resurser")."""
-        return renderer().support_box()
+        return render.support_box(renderer(), brand)
 
     @env.macro
     def contact_box() -> str:
         """Who publishes this edition and how to reach them ("Om handboken")."""
-        return renderer().contact_box()
+        return render.contact_box(renderer(), brand)
 
     @env.macro
     def accessibility_statement() -> str:
         """The accessibility statement from brand.yml's accessibility fields."""
-        return renderer().accessibility_statement()
+        return render.accessibility_statement(renderer(), brand)
 
     return brand
 

@@ -3,17 +3,15 @@ lists, the question bank, the notes overview and links to files that a later
 build step adds (the PDFs)."""
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from markupsafe import escape
 
 from macros.data.catalog import Catalog
-from macros.render import Renderer
+from macros.render import RendererFactory
 from macros.worksheets import render
 from macros.worksheets.overview import notes_overview as render_notes_overview
 
 
-def register(env, catalog: Catalog, renderer: Callable[[], Renderer],
+def register(env, catalog: Catalog, renderer: RendererFactory,
              titles: dict[str, str]) -> None:
     """``renderer`` makes a Renderer for the page being built; ``titles`` are
     the chapters' titles in navigation order."""

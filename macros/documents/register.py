@@ -3,15 +3,13 @@
 on the overview."""
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from macros.data.catalog import Catalog
 from macros.documents import render
 from macros.navigation import page_titles
-from macros.render import Renderer
+from macros.render import RendererFactory
 
 
-def register(env, catalog: Catalog, renderer: Callable[[], Renderer]) -> None:
+def register(env, catalog: Catalog, renderer: RendererFactory) -> None:
     """``renderer`` makes a Renderer for the page being built."""
     brand = env.variables.get("brand")
 
