@@ -28,6 +28,7 @@ from macros.glossary.terms import Glosser
 from macros.navigation import page_titles
 from macros.pages import PageRenderers
 from macros.render import environment
+from macros.template_cache import cache_theme_templates
 from macros.timeline.register import register as register_timeline
 from macros.worksheets.register import register as register_worksheets
 
@@ -42,6 +43,7 @@ def _catalog(env) -> Catalog:
 
 def define_env(env) -> None:
     environment.cache_clear()  # templates as they are now (mkdocs serve rebuilds)
+    cache_theme_templates(env.conf, Path(env.project_dir))
     register_brand(env)
     catalog = _catalog(env)
     env.variables["handbook"] = catalog
