@@ -17,6 +17,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from macros.brand.register import load as load_brand
 from macros.brand.register import register as register_brand
 from macros.brand.register import write_assets as write_brand_assets
 from macros.compare.register import register as register_compare
@@ -26,8 +27,7 @@ from macros.documents.register import register as register_documents
 from macros.glossary.register import register as register_glossary
 from macros.glossary.terms import Glosser
 from macros.navigation import page_titles
-from macros.pages import PageRenderers
-from macros.render import environment
+from macros.render import PageRenderers, environment
 from macros.template_cache import cache_theme_templates
 from macros.timeline.register import register as register_timeline
 from macros.worksheets.register import register as register_worksheets
@@ -44,16 +44,16 @@ def _catalog(env) -> Catalog:
 def define_env(env) -> None:
     environment.cache_clear()  # templates as they are now (mkdocs serve rebuilds)
     cache_theme_templates(env.conf, Path(env.project_dir))
-    register_brand(env)
+    brand = load_brand(env)
     catalog = _catalog(env)
-    env.variables["handbook"] = catalog
     renderer = PageRenderers(env, Glosser.of(catalog.glossary))
     titles = page_titles(env.conf.get("nav") or [])
+    register_brand(env, brand, renderer)
     register_worksheets(env, catalog, renderer, titles)
     register_timeline(env, catalog, renderer)
     register_glossary(env, catalog.glossary, renderer)
     register_compare(env, catalog, renderer, titles)
-    register_documents(env, catalog, renderer)
+    register_documents(env, catalog, renderer, titles, brand)
 
 
 def on_post_build(env) -> None:

@@ -2,19 +2,17 @@
 rendered from ``macros/compare/templates/``."""
 from __future__ import annotations
 
+from macros.compare import STYLESHEET
 from macros.compare.status import process_tasks
 from macros.data.catalog import Catalog
+from macros.data.question_index import index_json
 from macros.render import Renderer
-from macros.worksheets.overview import INDEX_VERSION, question_index, script_json
-
-STYLESHEET = "assets/stylesheets/compare.css"  # only these two pages load it
 
 
 def compare(renderer: Renderer, catalog: Catalog, titles: dict[str, str]) -> str:
     """Files in, answers side by side (compare.js), with the question index."""
-    index = {"version": INDEX_VERSION,
-             "questions": question_index(catalog, titles, renderer.context.page_url)}
-    return renderer.render("compare/compare.html.j2", index_json=script_json(index),
+    return renderer.render("compare/compare.html.j2",
+                           index_json=index_json(catalog, titles, renderer.context.page_url),
                            css=renderer.stylesheet(STYLESHEET), gloss=False)
 
 

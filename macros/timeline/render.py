@@ -3,7 +3,7 @@ and the "Var är vi nu?" marker, from the templates in
 ``macros/timeline/templates/``.
 
 The arithmetic is in :mod:`macros.timeline.placement`; the ladder is drawn by
-:mod:`macros.timeline.ladder`.
+:mod:`macros.timeline.ladder`; each question by :mod:`macros.worksheets.render`.
 """
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from macros.data.catalog import Catalog
 from macros.render import Renderer
 from macros.timeline import STYLESHEET
 from macros.timeline.placement import noun, place, time_text, total_text
+from macros.worksheets.render import render_lists
 
 
 def _render(renderer: Renderer, template: str, **values) -> str:
@@ -33,8 +34,9 @@ def phase_questions(renderer: Renderer, catalog: Catalog, process_id: str, level
     process = catalog.process(process_id)
     placed = place(process)
     total = sum(len(s.questions) for s in process.steps)
-    return _render(renderer, "timeline/timeline_questions.md.j2", placed=placed, process=process,
-                   level=level, total=total, one=noun(process)[0])
+    return render_lists(renderer, "timeline/timeline_questions.md.j2",
+                        css=renderer.stylesheet(STYLESHEET), placed=placed, process=process,
+                        level=level, total=total, one=noun(process)[0])
 
 
 def planner(renderer: Renderer, catalog: Catalog, process_id: str, target: str | None = None) -> str:
