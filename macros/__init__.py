@@ -28,7 +28,7 @@ from macros.glossary.register import register as register_glossary
 from macros.glossary.terms import Glosser
 from macros.navigation import page_titles
 from macros.render import PageRenderers, environment
-from macros.template_cache import cache_theme_templates
+from macros.template_cache import cache_page_templates, cache_theme_templates
 from macros.timeline.register import register as register_timeline
 from macros.worksheets.register import register as register_worksheets
 
@@ -54,6 +54,11 @@ def define_env(env) -> None:
     register_glossary(env, catalog.glossary, renderer)
     register_compare(env, catalog, renderer, titles)
     register_documents(env, catalog, renderer, titles, brand)
+
+
+def on_pre_page_macros(env) -> None:
+    """Before mkdocs-macros renders a page: its compiled pages are cached."""
+    cache_page_templates(env, Path(env.project_dir))
 
 
 def on_post_build(env) -> None:
