@@ -1,15 +1,25 @@
 """Entry point that mkdocs-macros loads (``module_name: macros``).
 
-``define_env`` only loads the data and lets each feature register its macros;
-the work is done in the feature packages:
+``define_env`` only loads the brand and the data and lets each feature register
+its macros (each feature's ``register.py``, calling its ``render.py``); the
+work is done in the feature packages:
 
-- ``macros.data``: the shape of the data files, declared once, and their loading and validation
+- ``macros.data``: the shape of the data files, declared once, their loading
+  and validation, and the question index that the notes and compare pages embed
 - ``macros.brand``: everything brand.yml does (schema, site configuration, boxes, statement)
-- ``macros.worksheets``: worksheets, question lists, the question bank, the notes overview
+- ``macros.worksheets``: worksheets, question lists, each question, the question
+  bank, the booklet, the notes overview
 - ``macros.timeline``: timelines, the planner, "Var är vi nu?" and the ladder
 - ``macros.glossary``: the glossary page and the tooltips
 - ``macros.compare``: "Jämför svar" and the status overview on Mina anteckningar
 - ``macros.documents``: the templates ("Mallar") filled in on their pages
+
+What they share: ``macros.render`` (the template engine, its filters, the
+plain-text parser and the renderer each page gets), ``macros.pages`` (the
+pages that several features link to, and the page being built),
+``macros.navigation`` (the menu's titles and order), ``macros.formats``
+(dates, addresses) and ``macros.template_cache`` (compiled Jinja2 templates
+kept between builds).
 """
 from __future__ import annotations
 
@@ -42,6 +52,7 @@ def _catalog(env) -> Catalog:
 
 
 def define_env(env) -> None:
+    """Called by mkdocs-macros once per build, before any page is rendered."""
     environment.cache_clear()  # templates as they are now (mkdocs serve rebuilds)
     cache_theme_templates(env.conf, Path(env.project_dir))
     brand = load_brand(env)
