@@ -1,15 +1,26 @@
 """Entry point that mkdocs-macros loads (``module_name: macros``).
 
-``define_env`` only loads the data and lets each feature register its macros;
-the work is done in the feature packages:
+``define_env`` only loads the brand and the data and lets each feature register
+its macros (each feature's ``register.py``, calling its ``render.py``); the
+work is done in the feature packages:
 
-- ``macros.data``: the shape of the data files, declared once, and their loading and validation
+- ``macros.data``: the shape of the data files, declared once, their loading
+  and validation, and the question index that the notes and compare pages embed
 - ``macros.brand``: everything brand.yml does (schema, site configuration, boxes, statement)
-- ``macros.worksheets``: worksheets, question lists, the question bank, the notes overview
+- ``macros.worksheets``: worksheets, question lists, each question, the question
+  bank, the booklet, the notes overview
 - ``macros.timeline``: timelines, the planner, "Var är vi nu?" and the ladder
 - ``macros.glossary``: the glossary page and the tooltips
 - ``macros.compare``: "Jämför svar" and the status overview on Mina anteckningar
 - ``macros.documents``: the templates ("Mallar") filled in on their pages
+
+What they share: ``macros.render`` (the template engine, its filters, the
+plain-text parser and the renderer each page gets), ``macros.pages`` (the
+pages that several features link to, and the page being built),
+``macros.navigation`` (the menu's titles and order), ``macros.formats``
+(dates, addresses), ``macros.template_cache`` (compiled Jinja2 templates
+kept between builds) and ``macros.assets`` (each feature's scripts and
+styles copied into the site).
 """
 from __future__ import annotations
 
@@ -18,19 +29,20 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from macros.assets import copy_feature_assets
-from macros.brand.plugin import register as register_brand
-from macros.brand.plugin import write_assets as write_brand_assets
-from macros.compare.plugin import register as register_compare
+from macros.brand.register import load as load_brand
+from macros.brand.register import register as register_brand
+from macros.brand.register import write_assets as write_brand_assets
+from macros.compare.register import register as register_compare
 from macros.data.catalog import Catalog, load
 from macros.data.validate import DataError
-from macros.documents.plugin import register as register_documents
-from macros.glossary.plugin import register as register_glossary
+from macros.documents.register import register as register_documents
+from macros.glossary.register import register as register_glossary
 from macros.glossary.terms import Glosser
 from macros.navigation import page_titles
-from macros.pages import PageRenderers
-from macros.render import environment
-from macros.timeline.plugin import register as register_timeline
-from macros.worksheets.plugin import register as register_worksheets
+from macros.render import PageRenderers, environment
+from macros.template_cache import cache_page_templates, cache_theme_templates
+from macros.timeline.register import register as register_timeline
+from macros.worksheets.register import register as register_worksheets
 
 
 def _catalog(env) -> Catalog:
@@ -42,17 +54,24 @@ def _catalog(env) -> Catalog:
 
 
 def define_env(env) -> None:
+    """Called by mkdocs-macros once per build, before any page is rendered."""
     environment.cache_clear()  # templates as they are now (mkdocs serve rebuilds)
-    register_brand(env)
+    cache_theme_templates(env.conf, Path(env.project_dir))
+    brand = load_brand(env)
     catalog = _catalog(env)
-    env.variables["handbook"] = catalog
     renderer = PageRenderers(env, Glosser.of(catalog.glossary))
     titles = page_titles(env.conf.get("nav") or [])
+    register_brand(env, brand, renderer)
     register_worksheets(env, catalog, renderer, titles)
     register_timeline(env, catalog, renderer)
     register_glossary(env, catalog.glossary, renderer)
     register_compare(env, catalog, renderer, titles)
-    register_documents(env, catalog, renderer)
+    register_documents(env, catalog, renderer, titles, brand)
+
+
+def on_pre_page_macros(env) -> None:
+    """Before mkdocs-macros renders a page: its compiled pages are cached."""
+    cache_page_templates(env, Path(env.project_dir))
 
 
 def on_post_build(env) -> None:

@@ -1,7 +1,11 @@
-"""Read the order and titles of chapters from the ``nav`` setting."""
+"""The menu: the order and titles of chapters from the ``nav`` setting, and
+things put in the menu's order."""
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 def page_titles(nav: list[Any]) -> dict[str, str]:
@@ -21,3 +25,17 @@ def page_titles(nav: list[Any]) -> dict[str, str]:
 
     walk(nav, None)
     return titles
+
+
+def by_menu(items: Iterable[T], order: Iterable[str], page: Callable[[T], str],
+            then: Callable[[T], Any] | None = None) -> list[T]:
+    """``items`` in the order of the menu: by where ``page(item)`` (a path
+    under docs/, an anchor ignored) stands in ``order`` (the menu's page
+    paths, as :func:`page_titles` lists them), items whose page is not in the
+    menu last; among items of one page by ``then``, else in their own order."""
+    position = {path: i for i, path in enumerate(order)}
+
+    def key(item: T) -> tuple:
+        at = position.get(page(item).split("#", 1)[0], len(position))
+        return (at, then(item)) if then else (at,)
+    return sorted(items, key=key)

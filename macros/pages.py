@@ -1,44 +1,53 @@
-"""One Renderer for each page being built, sharing what lasts a whole build.
+"""The handbook's pages as the macros link to them: the paths of the pages
+that several features point to, and the page being built.
 
-mkdocs-macros calls a macro while it renders a page (``env.page``); the
-renderer it gets knows that page's address, marks glossary words, hands out
-the page's one workspace panel and shares the build-wide memo of questions.
+A path is a page's source under ``docs/`` (``"verktyg/jamfor-svar.md"``);
+:class:`PageContext` turns it into an address relative to the page being
+built, and :func:`page_context` makes that context for the page that
+mkdocs-macros renders now.
 """
 from __future__ import annotations
 
-from macros.glossary.terms import Glosser
-from macros.render import PageContext, Renderer
+from dataclasses import dataclass
+from functools import cache
+
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+# Pages that the workspace panel links to (macros.render.Renderer.panel).
+NOTES_PAGE = "verktyg/mina-anteckningar.md"  # "Mina anteckningar"
+COMPARE_PAGE = "verktyg/jamfor-svar.md"  # "Jämför svar"
 
 
-class PageRenderers:
-    """Makes the renderer for the page that mkdocs-macros is rendering now.
+@dataclass(frozen=True)
+class PageContext:
+    """What a renderer needs to know about the page it writes into."""
 
-    Made anew by ``define_env`` on every build (also each rebuild of
-    ``mkdocs serve``), so what it remembers starts empty each time."""
+    url: str  # the current page's URL, relative to the site root
+    use_directory_urls: bool = True
 
-    def __init__(self, env, glosser: Glosser) -> None:
-        self.env = env
-        self.glosser = glosser  # tooltips in text rendered from data
-        self.claimed: set[tuple[str, str]] = set()  # (page, what): the panel, a stylesheet
-        self.fragments: dict = {}  # HTML that is the same on every page (each question)
+    def page_url(self, page: str) -> str:
+        path, _, anchor = page.partition("#")
+        target = _site_url(path, self.use_directory_urls)
+        url = get_relative_url(target, self.url) if self.url or target else "."
+        if self.use_directory_urls is False and url in ("", "."):
+            url = target.rsplit("/", 1)[-1]
+        return f"{url}#{anchor}" if anchor else url
 
-    def _url(self) -> str:
-        page = self.env.page
-        return page.url if page else ""
+    def is_page(self, page: str) -> bool:
+        """True when ``page`` (a path under docs/) is the page being built."""
+        return _site_url(page, self.use_directory_urls) == self.url
 
-    def claim(self, what: str) -> bool:
-        """True the first time the page being rendered asks for ``what``
-        (its one workspace panel, or a feature's stylesheet)."""
-        key = (self._url(), what)
-        first = key not in self.claimed
-        self.claimed.add(key)
-        return first
 
-    def claim_panel(self) -> bool:
-        """True the first time the page being rendered asks for the panel."""
-        return self.claim("panel")
+@cache
+def _site_url(path: str, use_directory_urls: bool) -> str:
+    """Where MkDocs puts the page at ``path`` (under docs/), from the site's root.
+    The same few pages are linked from many places, so each is worked out once."""
+    return File(path, src_dir=None, dest_dir="", use_directory_urls=use_directory_urls).url
 
-    def __call__(self) -> Renderer:
-        context = PageContext(url=self._url(), use_directory_urls=self.env.conf["use_directory_urls"])
-        return Renderer(context, glosser=self.glosser, claim_panel=self.claim_panel,
-                        memo=self.fragments, claim=self.claim)
+
+def page_context(env) -> PageContext:
+    """The context of the page that mkdocs-macros is rendering now (``env``
+    is its plugin); outside a page, the site's root."""
+    page = env.page
+    return PageContext(url=page.url if page else "", use_directory_urls=env.conf["use_directory_urls"])

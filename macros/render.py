@@ -14,18 +14,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache
 from pathlib import Path
 
 from markupsafe import Markup, escape
 from minijinja import Environment, TemplateError, pass_state
-from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from macros.formats import display_url, swedish_date, tel
 from macros.glossary.terms import Glosser
-from macros.data.schema import Question
+from macros.pages import COMPARE_PAGE, NOTES_PAGE, PageContext, page_context
 
 PACKAGE = Path(__file__).parent
 
@@ -40,21 +38,33 @@ def template_path(name: str) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~-])")
 
 
+def text_blocks(text: str) -> list[tuple[str, list[str]]]:
+    """Plain text from the data files as blocks: blank lines part them, and a
+    block whose every line starts with "- " is a list. Each block is
+    ``("list", items)`` or ``("paragraph", [text])``, its lines joined."""
+    blocks = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.strip() for line in block.strip().splitlines()]
+        if all(line.startswith("- ") for line in lines):
+            blocks.append(("list", [line[2:].strip() for line in lines]))
+        else:
+            blocks.append(("paragraph", [" ".join(lines)]))
+    return blocks
+
+
 def paragraphs(text: str | None, mark: Callable[[str], Markup] = escape) -> Markup:
-    """Plain text to HTML: blank lines part paragraphs, "- " lines make a list.
+    """Plain text to HTML (:func:`text_blocks`): paragraphs and lists.
 
     ``mark`` escapes each piece of text (a ``Glosser`` also marks glossary words).
     """
     if not text:
         return Markup("")
     html = []
-    for block in re.split(r"\n\s*\n", text.strip()):
-        lines = [line.strip() for line in block.strip().splitlines()]
-        if all(line.startswith("- ") for line in lines):
-            items = "".join(f"<li>{mark(line[2:].strip())}</li>" for line in lines)
-            html.append(f"<ul>{items}</ul>")
+    for kind, parts in text_blocks(text):
+        if kind == "list":
+            html.append("<ul>{}</ul>".format("".join(f"<li>{mark(item)}</li>" for item in parts)))
         else:
-            html.append(f"<p>{mark(' '.join(lines))}</p>")
+            html.append(f"<p>{mark(parts[0])}</p>")
     return Markup("\n".join(html))
 
 
@@ -70,29 +80,6 @@ def numbered(title: str, index: int) -> str:
 def md_heading(text: str) -> Markup:
     """Escape text for a Markdown heading: HTML first, then Markdown syntax."""
     return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(text))))
-
-
-@dataclass(frozen=True)
-class PageContext:
-    """What a renderer needs to know about the page it writes into."""
-
-    url: str  # the current page's URL, relative to the site root
-    use_directory_urls: bool = True
-
-    def page_url(self, page: str) -> str:
-        path, _, anchor = page.partition("#")
-        target = _site_url(path, self.use_directory_urls)
-        url = get_relative_url(target, self.url) if self.url or target else "."
-        if self.use_directory_urls is False and url in ("", "."):
-            url = target.rsplit("/", 1)[-1]
-        return f"{url}#{anchor}" if anchor else url
-
-
-@cache
-def _site_url(path: str, use_directory_urls: bool) -> str:
-    """Where MkDocs puts the page at ``path`` (under docs/), from the site's root.
-    The same few pages are linked from many places, so each is worked out once."""
-    return File(path, src_dir=None, dest_dir="", use_directory_urls=use_directory_urls).url
 
 
 def _marker(state) -> Callable[[str], Markup]:
@@ -191,16 +178,14 @@ class Renderer:
     """Renders data for one page."""
 
     def __init__(self, context: PageContext, glosser: Glosser | None = None,
-                 claim_panel: Callable[[], bool] | None = None,
                  memo: dict | None = None,
                  claim: Callable[[str], bool] | None = None) -> None:
-        """``claim_panel`` answers True the first time a page asks for its
-        workspace panel and print buttons (the first toolbar holds them).
-        ``memo``, shared by the renderers of one build, keeps the HTML of
-        each question, which is the same on every page that shows it."""
+        """``claim`` answers True the first time the page asks for something
+        it must have only once (its workspace panel, a stylesheet).
+        ``memo``, shared by the renderers of one build, keeps HTML that is
+        the same on every page that shows it (each question)."""
         self.context = context
         self.glosser = glosser
-        self.claim_panel = claim_panel
         self.claim = claim
         self.memo = memo
         self.env = environment()
@@ -217,13 +202,34 @@ class Renderer:
         href = get_relative_url(path, self.context.url or "index.html")
         return Markup('<link rel="stylesheet" href="{}">').format(href)
 
+    def panel(self) -> Markup:
+        """The workspace panel (with its dialog and messages), the first time
+        this page asks for it; then nothing. Templates call it as
+        ``panel()`` where the page's first toolbar, or the notes or compare
+        page's own markup, starts; the first to ask gets it. It links to
+        Mina anteckningar and Jämför svar, but not to the page it is on."""
+        if not (self.claim and self.claim("panel")):
+            return Markup("")
+        links = {name: "" if self.context.is_page(page) else self.context.page_url(page)
+                 for name, page in (("notes", NOTES_PAGE), ("compare", COMPARE_PAGE))}
+        return Markup(self._render("worksheets/workspace_panel.html.j2", **links))
+
+    def remember(self, key, make: Callable[[], Markup]) -> Markup:
+        """``make()``, kept in the build's memo under ``key``: for HTML that
+        does not depend on the page (each question is shown on its chapter,
+        in the question bank and in the booklet)."""
+        if self.memo is None:
+            return make()
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]
+
     def render(self, template: str, gloss: bool = True, **values) -> str:
         """Render one template (``"<feature>/<file>"``) for this page; with
         ``gloss``, the ``gloss`` and ``paragraphs`` filters mark glossary words."""
         glosser = self.glosser if gloss else None
         return self._render(template, page_context=self.context, glosser=glosser,
-                            claim_panel=self.claim_panel,
-                            question_html=partial(self.question_html, glosser), **values)
+                            panel=self.panel, **values)
 
     def _render(self, template: str, **values) -> str:
         try:
@@ -231,16 +237,36 @@ class Renderer:
         except TemplateError as error:
             raise _problem(error) from None
 
-    def question_html(self, glosser: Glosser | None, question: Question) -> Markup:
-        """One question with its box to tick and its note field.
 
-        A question is shown on its chapter, in the question bank and in the
-        booklet; its HTML does not depend on the page, so with a ``memo`` it
-        is rendered once per build."""
-        key = ("question", question, glosser is not None)
-        if self.memo is not None and key in self.memo:
-            return self.memo[key]
-        html = Markup(self._render("worksheets/question.html.j2", q=question, glosser=glosser))
-        if self.memo is not None:
-            self.memo[key] = html
-        return html
+# What each feature's ``register`` gets: it makes the Renderer for the page
+# that mkdocs-macros is rendering now (a PageRenderers).
+RendererFactory = Callable[[], Renderer]
+
+
+class PageRenderers:
+    """Makes the renderer for the page that mkdocs-macros is rendering now.
+
+    mkdocs-macros calls a macro while it renders a page (``env.page``); the
+    renderer it gets knows that page's address, marks glossary words, hands
+    out what the page may have only once and shares the build-wide memo of
+    questions. Made anew by ``define_env`` on every build (also each rebuild
+    of ``mkdocs serve``), so what it remembers starts empty each time."""
+
+    def __init__(self, env, glosser: Glosser) -> None:
+        self.env = env
+        self.glosser = glosser  # tooltips in text rendered from data
+        self.claimed: set[tuple[str, str]] = set()  # (page, what): the panel, a stylesheet
+        self.fragments: dict = {}  # HTML that is the same on every page (each question)
+
+    def claim(self, what: str) -> bool:
+        """True the first time the page being rendered asks for ``what``
+        (its one workspace panel, or a feature's stylesheet)."""
+        page = self.env.page
+        key = (page.url if page else "", what)
+        first = key not in self.claimed
+        self.claimed.add(key)
+        return first
+
+    def __call__(self) -> Renderer:
+        return Renderer(page_context(self.env), glosser=self.glosser,
+                        memo=self.fragments, claim=self.claim)

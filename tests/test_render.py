@@ -12,7 +12,7 @@ from minijinja import TemplateError
 from macros.data.catalog import load
 from macros.glossary.terms import Glosser
 from macros.data.schema import Glossary, Question, Term
-from macros.glossary.plugin import glossary_page
+from macros.glossary.render import glossary_page
 from macros.render import PageContext, Renderer, TemplateProblem, environment, md_heading, paragraphs
 from macros.worksheets.render import question_bank, worksheet
 from tests.test_question_ids import ids_in_data

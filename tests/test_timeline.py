@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from fractions import Fraction
+from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urljoin, urlsplit
 
 import markdown
@@ -18,7 +20,7 @@ from macros.render import PageContext, Renderer
 from macros.data.schema import Duration, Milestone
 from macros.timeline.placement import (Offset, duration_text, milestone_fractions, place, time_text,
                                        total_text)
-from macros.timeline.plugin import TimelineMacros
+from macros.timeline import render as timeline_render
 from macros.data.validate import DataError
 from tests.helpers import copy_project
 
@@ -32,7 +34,9 @@ def catalog(project_root):
 
 
 def macros_for(catalog, url="dialogprocessen/"):
-    return TimelineMacros(catalog, Renderer(PageContext(url)))
+    renderer = Renderer(PageContext(url))
+    return SimpleNamespace(**{name: partial(getattr(timeline_render, name), renderer, catalog)
+                              for name in ("timeline", "phase_questions", "planner", "current_phase")})
 
 
 def to_html(md_text: str) -> str:

@@ -26,8 +26,11 @@ Email = Annotated[str, Rule("e-mail address", r"^[^@\s<>\"'(),;:]+@[^@\s<>\"'(),
                             "an address like namn@organisation.se")]
 Phone = Annotated[str, Rule("phone number", r"^\+?[0-9][0-9 ()-]{3,}[0-9]$",
                             "digits, spaces and hyphens, e.g. 010-123 45 67 or +46 10 123 45 67")]
-Url = Annotated[str, Rule("web address", r"^https?://[^\s<>\"'@]+$",
-                          "an address starting with https://, e.g. https://www.organisation.se/")]
+# A web address in brand.yml (the site's, the publisher's, the support's):
+# http or https. Addresses in the data files take only https (HttpsUrl in
+# macros/data/schema.py).
+WebAddress = Annotated[str, Rule("web address", r"^https?://[^\s<>\"'@]+$",
+                                 "an address starting with https://, e.g. https://www.organisation.se/")]
 # A file in the repository, relative to its top folder.
 ImagePath = Annotated[str, Rule("image path", r"(?i)^(?!/)(?!.*(?:^|/)\.\.(?:/|$))[^\s\\]+\.(?:svg|png)$",
                                 "a path in the repository to an .svg or .png file, "
@@ -76,7 +79,7 @@ class Contact:
 
     email: Email | None = None
     phone: Phone | None = None
-    url: Url | None = None
+    url: WebAddress | None = None
 
     @property
     def empty(self) -> bool:
@@ -91,7 +94,7 @@ class Support:
     description: Text | None = None
     email: Email | None = None
     phone: Phone | None = None
-    url: Url | None = None
+    url: WebAddress | None = None
 
     @property
     def empty(self) -> bool:
@@ -134,7 +137,7 @@ class Brand:
 
     name: Text
     organisation: Text
-    site_url: Url | None = None
+    site_url: WebAddress | None = None
     logo: ImagePath | None = None
     favicon: IconPath | None = None
     colors: Colors

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, TypeVar
 
 from macros.data.schema import DocumentTemplate, Glossary, Ladder, Process, Question, QuestionList
 from macros.data.voice import Terms, load_terms
 from macros.data.validate import Collector, DataError, Problem, build
 from macros.data.yamlfile import read
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -42,22 +44,13 @@ class Catalog:
     documents: dict[str, DocumentTemplate] = field(default_factory=dict)
 
     def process(self, process_id: str) -> Process:
-        try:
-            return self.processes[process_id]
-        except KeyError:
-            raise KeyError(_unknown("process", process_id, self.processes)) from None
+        return _get("process", self.processes, process_id)
 
     def document(self, document_id: str) -> DocumentTemplate:
-        try:
-            return self.documents[document_id]
-        except KeyError:
-            raise KeyError(_unknown("template", document_id, self.documents)) from None
+        return _get("template", self.documents, document_id)
 
     def question_list(self, list_id: str) -> QuestionList:
-        try:
-            return self.question_lists[list_id]
-        except KeyError:
-            raise KeyError(_unknown("question list", list_id, self.question_lists)) from None
+        return _get("question list", self.question_lists, list_id)
 
     def question_homes(self) -> Iterator[QuestionHome]:
         """Every question in the data, in a stable order: processes, then lists."""
@@ -70,9 +63,13 @@ class Catalog:
                 yield QuestionHome(q, qlist.id, qlist.title, qlist.page)
 
 
-def _unknown(kind: str, wanted: str, known: dict) -> str:
-    names = ", ".join(sorted(known)) or "none"
-    return f"there is no {kind} {wanted!r} in data/; known: {names}"
+def _get(kind: str, table: dict[str, T], wanted: str) -> T:
+    """``table[wanted]``, or a KeyError that names the ``kind`` and the ids there are."""
+    try:
+        return table[wanted]
+    except KeyError:
+        names = ", ".join(sorted(table)) or "none"
+        raise KeyError(f"there is no {kind} {wanted!r} in data/; known: {names}") from None
 
 
 def _load_dir(folder: Path, cls: type, root: Path, problems: list[Problem]) -> dict:

@@ -156,7 +156,8 @@ class Glossary:
 
 
 # A web address shown as a link: https only, so data cannot carry a script URL.
-Url = Annotated[str, Rule("url", r"^https://[^\s<>\"']+$", "an address starting with https://")]
+# (brand.yml's addresses are a WebAddress, macros/brand/config.py.)
+HttpsUrl = Annotated[str, Rule("url", r"^https://[^\s<>\"']+$", "an address starting with https://")]
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ class Ladder:
     source: Text
     levels: tuple[LadderLevel, ...]
     intro: Text | None = None
-    source_url: Url | None = None
+    source_url: HttpsUrl | None = None
 
     def problems(self) -> Iterator[tuple[str, str]]:
         if len(self.levels) < 2:

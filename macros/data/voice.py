@@ -1,6 +1,6 @@
 """The handbook's voice: one word for each thing (``data/terms.yml``).
 
-The shape is declared here once and checked by :mod:`macros.validate` like
+The shape is declared here once and checked by :mod:`macros.data.validate` like
 every other data file, so a broken entry stops the build with the file, the
 entry and what is wrong. :func:`variants_in` finds the avoided variants in a
 text; ``tests/test_terms.py`` runs it over every built page.

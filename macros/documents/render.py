@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from macros.data.catalog import Catalog
 from macros.data.schema import PLACEHOLDER, DocumentField, DocumentTemplate
 from macros.documents import STYLESHEET
+from macros.navigation import by_menu
 from macros.render import Renderer
+from macros.render import text_blocks as plain_text_blocks
 
 _PLACE = re.compile(PLACEHOLDER)
 
@@ -41,14 +43,14 @@ def pieces(template: DocumentTemplate, text: str) -> list[Piece]:
 
 
 def text_blocks(template: DocumentTemplate, text: str) -> list[dict]:
-    """Paragraphs and lists, as :func:`macros.render.paragraphs` reads plain text."""
+    """Paragraphs and lists (:func:`macros.render.text_blocks`), each run of
+    text as pieces."""
     blocks = []
-    for chunk in re.split(r"\n\s*\n", text.strip()):
-        lines = [line.strip() for line in chunk.strip().splitlines()]
-        if all(line.startswith("- ") for line in lines):
-            blocks.append({"kind": "list", "items": [pieces(template, line[2:].strip()) for line in lines]})
+    for kind, parts in plain_text_blocks(text):
+        if kind == "list":
+            blocks.append({"kind": "list", "items": [pieces(template, item) for item in parts]})
         else:
-            blocks.append({"kind": "paragraph", "parts": pieces(template, " ".join(lines))})
+            blocks.append({"kind": "paragraph", "parts": pieces(template, parts[0])})
     return blocks
 
 
@@ -96,17 +98,12 @@ def document(renderer: Renderer, catalog: Catalog, template: DocumentTemplate, *
         sections=sections(template), sources=sources, organisation=organisation,
         site_name=site_name,
         blank_file=renderer.context.page_url(f"mallar/filer/{template.id}.docx"),
-        notes=renderer.context.page_url("verktyg/mina-anteckningar.md"),
-        compare=renderer.context.page_url("verktyg/jamfor-svar.md"),
-        css=renderer.stylesheet(STYLESHEET),
-        show_panel=renderer.claim_panel() if renderer.claim_panel else False)
+        css=renderer.stylesheet(STYLESHEET))
 
 
-def overview(renderer: Renderer, catalog: Catalog, order: list[str]) -> str:
+def overview(renderer: Renderer, catalog: Catalog, page_titles: dict[str, str]) -> str:
     """The "Mallar" page: every template with when it is used, in the order
-    of the menu (``order``: page paths), then any not in it by id."""
-    def position(template: DocumentTemplate) -> tuple[int, str]:
-        path = f"mallar/{template.id}.md"
-        return (order.index(path) if path in order else len(order), template.id)
-    templates = sorted(catalog.documents.values(), key=position)
+    of the menu (its page is mallar/<id>.md), then any not in it by id."""
+    templates = by_menu(catalog.documents.values(), page_titles,
+                        page=lambda t: f"mallar/{t.id}.md", then=lambda t: t.id)
     return renderer.render("documents/document_list.html.j2", templates=templates)

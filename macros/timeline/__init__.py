@@ -1,5 +1,6 @@
 """Timelines: where steps and milestones fall (:mod:`~macros.timeline.placement`),
-the macros (:mod:`~macros.timeline.plugin`), the involvement ladder
+their rendering (:mod:`~macros.timeline.render`), the macros
+(:mod:`~macros.timeline.register`), the involvement ladder
 (:mod:`~macros.timeline.ladder`) and their templates (``templates/``).
 In the browser: overrides/assets/javascripts/timeline.js."""
 

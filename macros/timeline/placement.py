@@ -1,6 +1,6 @@
 """Where each step and milestone of a process falls in time.
 
-The macros that draw timelines are in :mod:`macros.timeline.plugin`, their
+The timelines are drawn by :mod:`macros.timeline.render`, their
 markup in ``macros/timeline/templates/``.
 What can be worked out at build time is: each step's typical duration turns
 into offsets from the start of the process, as whole months plus days

@@ -1,4 +1,9 @@
-"""Worksheets and question lists: rendering (:mod:`~macros.worksheets.render`),
-the notes overview's question index (:mod:`~macros.worksheets.overview`), the
-macros (:mod:`~macros.worksheets.plugin`) and their templates (``templates/``).
+"""Worksheets and question lists: rendering (:mod:`~macros.worksheets.render`:
+the lists, each question, the question bank, the booklet and the notes
+overview), the macros (:mod:`~macros.worksheets.register`) and their
+templates (``templates/``). The question index that the notes overview
+embeds is :mod:`macros.data.question_index`.
 In the browser: overrides/assets/javascripts/worksheets.js and print.js."""
+
+# The kinds of process that are printed (as a PDF each and in the booklet).
+PRINTABLE_KINDS = ("worksheet", "checklist")

@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.data.catalog import Catalog, load
+from macros.worksheets import PRINTABLE_KINDS
 from scripts.build.browser import write_with_browser
 from scripts.build.serve_static import serve
 
 ROOT = Path(__file__).resolve().parents[2]
-PRINTABLE_KINDS = ("worksheet", "checklist")
 BOOKLET_FILE = "samverkanshandboken-arbetsblad.pdf"
 BOOKLET_PAGE = "arbetsblad.md"
 BOOKLET_TITLE = "Alla arbetsblad och checklistor"

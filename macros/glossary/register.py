@@ -2,22 +2,14 @@
 abbreviation (a tooltip) on every page."""
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from macros.data.schema import Glossary
 from macros.glossary.focus import TermsOncePerSection
+from macros.glossary.render import glossary_page
 from macros.glossary.terms import abbreviations
-from macros.render import Renderer
+from macros.render import RendererFactory
 
 
-def glossary_page(renderer: Renderer, glossary: Glossary) -> str:
-    """The glossary as a definition list, sorted by term."""
-    terms = sorted(glossary.terms, key=lambda t: t.term.casefold())
-    # The definitions themselves are left unmarked: no tooltips within the glossary.
-    return renderer.render("glossary/glossary.md.j2", gloss=False, terms=terms)
-
-
-def register(env, terms: Glossary, renderer: Callable[[], Renderer]) -> None:
+def register(env, terms: Glossary, renderer: RendererFactory) -> None:
     """The ``glossary()`` macro, and the terms as the abbr extension's glossary."""
 
     @env.macro

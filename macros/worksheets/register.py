@@ -1,20 +1,16 @@
 """Register the worksheet macros with mkdocs-macros: worksheets, question
-lists, the question bank, the notes overview and links to files that a later
-build step adds (the PDFs)."""
+lists, the question bank, the booklet, the notes overview and links to files
+that a later build step adds (the PDFs)."""
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from markupsafe import escape
 
 from macros.data.catalog import Catalog
-from macros.render import Renderer
+from macros.render import RendererFactory
 from macros.worksheets import render
-from macros.worksheets.overview import notes_overview as render_notes_overview
 
 
-def register(env, catalog: Catalog, renderer: Callable[[], Renderer],
-             titles: dict[str, str]) -> None:
+def register(env, catalog: Catalog, renderer: RendererFactory, titles: dict[str, str]) -> None:
     """``renderer`` makes a Renderer for the page being built; ``titles`` are
     the chapters' titles in navigation order."""
 
@@ -34,6 +30,11 @@ def register(env, catalog: Catalog, renderer: Callable[[], Renderer],
         return render.question_bank(renderer(), catalog, titles, level=level)
 
     @env.macro
+    def booklet() -> str:
+        """Every worksheet and checklist, in the order of the menu (the booklet)."""
+        return render.booklet(renderer(), catalog, titles)
+
+    @env.macro
     def file_url(path: str) -> str:
         """The address of a file that a later step adds to the site (the PDFs),
         relative to this page, for directory and file URLs alike."""
@@ -42,4 +43,4 @@ def register(env, catalog: Catalog, renderer: Callable[[], Renderer],
     @env.macro
     def notes_overview() -> str:
         """The "Mina anteckningar" page: saved notes by chapter (drawn by worksheets.js)."""
-        return render_notes_overview(renderer(), catalog, titles)
+        return render.notes_overview(renderer(), catalog, titles)

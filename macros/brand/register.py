@@ -1,7 +1,8 @@
-"""Register the brand with mkdocs-macros: load, apply, macros, assets.
+"""The brand in the build: load and apply it, register its macros, write its
+assets.
 
-``register`` is called from ``define_env``; ``write_assets`` from the
-package's ``on_post_build``.
+``load`` and ``register`` are called from ``define_env``; ``write_assets``
+from the package's ``on_post_build``.
 """
 from __future__ import annotations
 
@@ -9,16 +10,17 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from macros.brand import render
 from macros.brand.address import is_public_address
 from macros.brand.config import Brand, load_brand
-from macros.brand.render import BrandRenderer
 from macros.brand.site import apply_brand, write_brand_assets
-from macros.render import PageContext
 from macros.data.validate import DataError
+from macros.render import RendererFactory
 
 
-def register(env) -> Brand:
-    """Load brand.yml (stopping the build if it is wrong) and carry it everywhere."""
+def load(env) -> Brand:
+    """Load brand.yml (stopping the build if it is wrong) and carry it into
+    MkDocs' configuration and the pages' variables."""
     try:
         brand = load_brand(Path(env.project_dir))
     except DataError as error:
@@ -31,28 +33,26 @@ def register(env) -> Brand:
     for key in ("site_name", "site_url", "copyright"):
         env.variables["config"][key] = env.conf[key]
     env.variables["brand"] = brand
+    return brand
 
-    def renderer() -> BrandRenderer:
-        page = env.page
-        return BrandRenderer(brand, PageContext(url=page.url if page else "",
-                                                use_directory_urls=env.conf["use_directory_urls"]))
+
+def register(env, brand: Brand, renderer: RendererFactory) -> None:
+    """The brand's macros; ``renderer`` makes a Renderer for the page being built."""
 
     @env.macro
     def support_box() -> str:
         """The support organisation from brand.yml ("Stöd och resurser")."""
-        return renderer().support_box()
+        return render.support_box(renderer(), brand)
 
     @env.macro
     def contact_box() -> str:
         """Who publishes this edition and how to reach them ("Om handboken")."""
-        return renderer().contact_box()
+        return render.contact_box(renderer(), brand)
 
     @env.macro
     def accessibility_statement() -> str:
         """The accessibility statement from brand.yml's accessibility fields."""
-        return renderer().accessibility_statement()
-
-    return brand
+        return render.accessibility_statement(renderer(), brand)
 
 
 def write_assets(env) -> None:
