@@ -13,6 +13,13 @@ AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_t
 # of them).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
+# Records the page's policy violations in window.__cspViolations (add as an init script).
+VIOLATION_LISTENER = """
+document.addEventListener('securitypolicyviolation', (e) => {
+  (window.__cspViolations = window.__cspViolations || []).push(e.violatedDirective + ' ' + e.blockedURI);
+});
+"""
+
 
 def axe_violations(page) -> list[str]:
     """Run axe-core on the page; return one readable line per failing node."""

@@ -1,6 +1,6 @@
 """What a reader can meet on the built site: the text of every page and the
-strings of the handbook's own scripts. Shared by tests/test_terms.py and
-tests/test_placeholders.py, which also build the site once more with the
+strings of the handbook's own scripts. Shared by tests/data/test_terms.py and
+tests/site/test_placeholders.py, which also build the site once more with the
 minimal brand in tests/fixtures/brand-minimal (every optional value empty).
 """
 from __future__ import annotations
@@ -13,9 +13,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from scripts.build.sitebuild import build_site
-from tests.helpers import copy_project
+from tests.helpers import FIXTURES, copy_project
 
-MINIMAL_BRAND = Path(__file__).parent / "fixtures" / "brand-minimal"
+MINIMAL_BRAND = FIXTURES / "brand-minimal"
 # The handbook's own scripts in the built site (Material's are bundle.*, lunr/, workers/).
 OWN_SCRIPTS = ("worksheets.js", "timeline.js", "print.js", "iframe-worker.js")
 # Attributes whose text a reader sees or hears, or that a script shows.

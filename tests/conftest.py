@@ -142,6 +142,20 @@ def page(context):
     page.close()
 
 
+@pytest.fixture
+def file_page(context):
+    """A page that records every request that does not go to a file on disk."""
+    page = context.new_page()
+    page.foreign = []
+    page.errors = []
+    page.on("request", lambda r: r.url.startswith(("file:", "data:", "blob:", "about:"))
+            or page.foreign.append(r.url))
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+    yield page
+    page.close()
+
+
 @pytest.fixture(scope="session")
 def project_root() -> Path:
     return ROOT

@@ -4,7 +4,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import yaml
+
 from scripts.build.sitebuild import ROOT
+
+# tests/fixtures: the example and minimal brands, old stores, the id record.
+FIXTURES = Path(__file__).parent / "fixtures"
 
 # What a copy of the project needs to build.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
@@ -24,3 +29,15 @@ def copy_project(target: Path) -> Path:
         if (ROOT / extra).exists():
             shutil.copy2(ROOT / extra, target / extra)
     return target
+
+
+def ids_in_data() -> dict[str, list[str]]:
+    """Question ids per list or process, read from data/ as plain YAML."""
+    found = {}
+    for path in sorted((ROOT / "data" / "processes").glob("*.yml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        found[doc["id"]] = [q["id"] for s in doc["steps"] for q in s.get("questions") or []]
+    for path in sorted((ROOT / "data" / "questions").glob("*.yml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        found[doc["id"]] = [q["id"] for q in doc["questions"]]
+    return found

@@ -16,9 +16,9 @@ from scripts.build.pdf import BOOKLET_FILE, write_site_pdfs
 from scripts.build.sitebuild import build_site
 from scripts.build.serve_static import serve
 from tests.browser_checks import axe_violations
-from tests.helpers import copy_project
+from tests.helpers import FIXTURES, copy_project
 
-EXAMPLE = Path(__file__).parent / "fixtures" / "brand-example"
+EXAMPLE = FIXTURES / "brand-example"
 BRAND = load_brand(EXAMPLE)
 NAME = "Exempelkommunens samverkanshandbok"
 

@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from scripts.build.sitebuild import build_site
-from tests.helpers import copy_project
+from tests.helpers import FIXTURES, copy_project
 
-EXAMPLE = Path(__file__).parent / "fixtures" / "brand-example"
+EXAMPLE = FIXTURES / "brand-example"
 NAME = "Exempelkommunens samverkanshandbok"
 COPYRIGHT = "Texten får användas fritt enligt CC BY 4.0."  # copyright in mkdocs.yml
 

@@ -12,9 +12,9 @@ import yaml
 from macros.brand.config import load_brand
 from macros.brand.contrast import SLATE_BACKGROUND, WHITE, contrast, ratio_text
 from macros.data.validate import DataError
-from tests.helpers import copy_project
+from tests.helpers import FIXTURES, copy_project
 
-EXAMPLE = Path(__file__).parent / "fixtures" / "brand-example"
+EXAMPLE = FIXTURES / "brand-example"
 ALLOWED_TOP_KEYS = ("name, organisation, site_url, logo, favicon, colors, contact, support, "
                     "footer, accessibility")
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
-from tests.test_compare_page import Q1, exported_file
-from tests.test_offline import file_page  # noqa: F401 - fixture
-from tests.worksheets_support import answer
+from tests.worksheets_support import answer, exported_file
+
+Q1 = "rb-beslut-arbetsgrupp"
 
 
-def test_compare_and_merge_from_disk(unpacked, file_page, tmp_path):  # noqa: F811 - fixtures
+def test_compare_and_merge_from_disk(unpacked, file_page, tmp_path):
     page = file_page
     paths = []
     for party, note in (("Kommunen", "från kommunen"), ("Facket", "från facket")):

@@ -15,8 +15,7 @@ from playwright.sync_api import expect
 from scripts.build.sitebuild import ROOT
 
 from tests.browser_checks import AXE_SOURCE, PageWatch, origin_of
-from tests.test_worksheets_files import export
-from tests.worksheets_support import (FILE_KIND, WORKSHEET, answer, open_page, open_panel, seed, store_with,
+from tests.worksheets_support import (FILE_KIND, WORKSHEET, answer, export, exported_file, open_page, open_panel, seed, store_with,
                                       stored, tab_to)
 
 COMPARE = "verktyg/jamfor-svar/"
@@ -26,15 +25,6 @@ SITE_NAME = yaml.safe_load((ROOT / "brand.yml").read_text(encoding="utf-8"))["na
 
 HOSTILE = '<img src=x onerror="document.title=\'pwned\'"> & <b>fet</b>'
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def exported_file(party: str, answers: dict, name: str = "Rundabordssamtal", version: int = 2) -> dict:
-    workspace = {"name": name, "created": "2026-01-01T00:00:00.000Z", "updated": "2026-01-01T00:00:00.000Z",
-                 "answers": answers, "values": {}}
-    if version >= 2:
-        workspace["party"] = party
-    return {"kind": FILE_KIND, "version": version, "exported": "2026-01-03T00:00:00.000Z",
-            "active": "w1", "workspaces": {"w1": workspace}}
 
 
 def write(tmp_path, name: str, data) -> str:

@@ -8,7 +8,7 @@ import yaml
 
 from scripts.build.sitebuild import ROOT
 
-from tests.test_compare_page import AXE_TAGS
+from tests.compare.test_compare_page import AXE_TAGS
 from tests.browser_checks import AXE_SOURCE
 from tests.worksheets_support import (OVERVIEW, WORKSHEET, answer, confirm, open_page, open_panel, seed,
                                       store_with, tab_to)

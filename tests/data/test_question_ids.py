@@ -17,8 +17,9 @@ import yaml
 
 from macros.data.catalog import load
 from scripts.build.sitebuild import ROOT
+from tests.helpers import FIXTURES, ids_in_data
 
-ID_FILE = Path(__file__).parent / "fixtures" / "question_ids.txt"
+ID_FILE = FIXTURES / "question_ids.txt"
 
 # Where each question list and process lives: its page under docs/. Written
 # out; a new list is added here by hand.
@@ -49,18 +50,6 @@ def id_file() -> tuple[list[str], set[str]]:
         assert match, f"{ID_FILE.name}:{number}: {line!r} is neither an id nor 'retired <id>'"
         (retired.add if match.group(1) else shipped.append)(match.group(2))
     return shipped, retired
-
-
-def ids_in_data() -> dict[str, list[str]]:
-    """Question ids per list or process, read from data/ as plain YAML."""
-    found = {}
-    for path in sorted((ROOT / "data" / "processes").glob("*.yml")):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        found[doc["id"]] = [q["id"] for s in doc["steps"] for q in s.get("questions") or []]
-    for path in sorted((ROOT / "data" / "questions").glob("*.yml")):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        found[doc["id"]] = [q["id"] for q in doc["questions"]]
-    return found
 
 
 def test_every_id_in_the_data_has_been_recorded():

@@ -15,7 +15,7 @@ from macros.data.schema import Glossary, Question, Term
 from macros.glossary.plugin import glossary_page
 from macros.render import PageContext, Renderer, TemplateProblem, environment, md_heading, paragraphs
 from macros.worksheets.render import question_bank, worksheet
-from tests.test_question_ids import ids_in_data
+from tests.helpers import ids_in_data
 
 
 def to_html(md_text: str) -> str:

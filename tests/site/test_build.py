@@ -77,5 +77,5 @@ def test_not_found_page_speaks_swedish_and_leads_home(site_dir):
     assert "<h1>Sidan finns inte</h1>" in html
     assert "Not found" not in html
     # site_url's path is "/": the link is absolute, so it works from any depth
-    # (served as a 404 in tests/test_not_found.py).
+    # (served as a 404 in tests/site/test_not_found.py).
     assert re.findall(r'<a href="([^"]*)">startsidan</a>', html) == ["/."]

@@ -11,20 +11,6 @@ from scripts.check.linkcheck import broken_links
 from scripts.build.offline import FOLDER
 
 
-@pytest.fixture
-def file_page(context):
-    """A page that records every request that does not go to a file on disk."""
-    page = context.new_page()
-    page.foreign = []
-    page.errors = []
-    page.on("request", lambda r: r.url.startswith(("file:", "data:", "blob:", "about:"))
-            or page.foreign.append(r.url))
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
-    yield page
-    page.close()
-
-
 def test_every_link_in_the_unpacked_site_resolves(unpacked):
     """Links to the worksheet PDFs included: the zip carries them."""
     assert (unpacked / "pdf" / "rundabordssamtal.pdf").is_file()

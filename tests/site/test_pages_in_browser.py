@@ -1,12 +1,11 @@
 """Every page in Chromium under the security policy: no console errors, no
 request to another host, no policy violation.
-(axe on every page, in both schemes: tests/test_accessibility.py.)"""
+(axe on every page, in both schemes: tests/site/test_accessibility.py.)"""
 from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser_checks import PageWatch, axe_violations, origin_of
-from tests.test_security import VIOLATION_LISTENER
+from tests.browser_checks import VIOLATION_LISTENER, PageWatch, axe_violations, origin_of
 
 
 # The search worker and its index are the same on every page: it is used on

@@ -1,5 +1,5 @@
 """Content-Security-Policy: the policy the build writes, and what it blocks.
-(Every page under it, with its search: tests/test_pages_in_browser.py.)"""
+(Every page under it, with its search: tests/site/test_pages_in_browser.py.)"""
 from __future__ import annotations
 
 import base64
@@ -7,13 +7,6 @@ import hashlib
 import re
 
 from scripts.build.csp import header_policy, inline_script_hashes, policy
-
-VIOLATION_LISTENER = """
-document.addEventListener('securitypolicyviolation', (e) => {
-  (window.__cspViolations = window.__cspViolations || []).push(e.violatedDirective + ' ' + e.blockedURI);
-});
-"""
-
 
 def test_policy_allows_no_other_host_and_no_unsafe_inline_script(site_dir):
     csp = header_policy(site_dir)
@@ -34,7 +27,7 @@ def test_hashes_cover_inline_scripts_but_not_data_blocks():
 
 def test_the_meta_policy_alone_blocks_an_unknown_inline_script(browser, base_url):
     """For hosts that send no headers (base_url serves none): the <meta> policy.
-    The header alone is tested in tests/test_security_headers.py."""
+    The header alone is tested in tests/site/test_security_headers.py."""
     ctx = browser.new_context()
     ctx.add_init_script(VIOLATION_LISTENER)
     page = ctx.new_page()

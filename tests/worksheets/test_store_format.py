@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.test_worksheets_files import export
-from tests.worksheets_support import (FILE_KIND, OVERVIEW, WORKSHEET, answer, confirm, open_page, open_panel,
+from tests.worksheets_support import (FILE_KIND, OVERVIEW, WORKSHEET, answer, confirm, export, open_page, open_panel,
                                       seed, store_with, stored)
 
 Q1 = "rb-beslut-arbetsgrupp"

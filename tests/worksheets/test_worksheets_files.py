@@ -9,20 +9,11 @@ from playwright.sync_api import expect
 
 from tests.browser_checks import PageWatch, axe_violations, origin_of
 from tests.worksheets_support import (FILE_KIND, OVERVIEW, WORKSHEET, active_answers, answer,
-                                      confirm, open_page, open_panel, seed, store_with, stored)
+                                      confirm, export, open_page, open_panel, seed, store_with, stored)
 
 Q1, Q2 = "rb-beslut-arbetsgrupp", "rb-beslut-mandat"
 HOSTILE = '<img src=x onerror="window.__pwned=1"> & <b>fet</b>'
 GONE = "rb-en-fraga-som-togs-bort"
-
-
-def export(page, label: str):
-    """Press an export button in the panel; return the saved file's name and text."""
-    open_panel(page)
-    with page.expect_download() as info:
-        page.get_by_role("button", name=label, exact=True).click()
-    download = info.value
-    return download.suggested_filename, open(download.path(), encoding="utf-8").read()
 
 
 def test_export_then_import_into_a_fresh_browser(browser, base_url, tmp_path):

@@ -19,11 +19,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser_checks import PageWatch, origin_of
+from tests.helpers import FIXTURES
 from tests.worksheets_support import (BANK, STORE_KEY, WORKSHEET, active_answers, mounted,
                                       open_page, open_panel, stored)
 
 Q1, Q2 = "rb-beslut-arbetsgrupp", "rb-beslut-mandat"
-V1_STORE = json.loads((Path(__file__).parent / "fixtures" / "stores" / "v1.json").read_text(encoding="utf-8"))
+V1_STORE = json.loads((FIXTURES / "stores" / "v1.json").read_text(encoding="utf-8"))
 SCRIPT = "**/assets/javascripts/worksheets.js"
 EXPOSE = "window.__shbTest={VERSION,MIGRATIONS,migrate};"
 LAST_STATEMENT = re.compile(r"document\$\.subscribe\(mount\);?\s*\}\)\(\);?\s*$")

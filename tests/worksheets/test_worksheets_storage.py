@@ -125,7 +125,7 @@ def test_without_javascript_the_questions_are_a_plain_list(browser, base_url):
     page = ctx.new_page()
     page.goto(base_url + WORKSHEET)
     assert page.locator("li.shb-q").count() == 16
-    # The panel comes with the page, but out of sight (tests/test_worksheets_served.py).
+    # The panel comes with the page, but out of sight (tests/worksheets/test_worksheets_served.py).
     assert not page.locator("#shb-ws").is_visible()
     assert page.inner_text('[data-shb-progress="rundabordssamtal"]') == "16 frågor"
     ctx.close()
