@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from scripts.build.sitebuild import ROOT
 
 from tests.browser_checks import PageWatch, axe_violations, origin_of
-from tests.worksheets_support import (FILE_KIND, WORKSHEET, answer, export, exported_file, open_page, open_panel, seed, store_with,
+from tests.worksheets_support import (WORKSHEET, answer, export, exported_file, open_page, open_panel, seed, store_with,
                                       stored, tab_to)
 
 COMPARE = "verktyg/jamfor-svar/"

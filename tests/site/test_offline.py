@@ -5,8 +5,6 @@ import json
 import re
 import zipfile
 
-import pytest
-
 from scripts.check.linkcheck import broken_links
 from scripts.build.offline import FOLDER
 

@@ -7,6 +7,7 @@ import hashlib
 import re
 
 from scripts.build.csp import header_policy, inline_script_hashes, policy
+from tests.browser_checks import VIOLATION_LISTENER
 
 def test_policy_allows_no_other_host_and_no_unsafe_inline_script(site_dir):
     csp = header_policy(site_dir)
