@@ -10,12 +10,9 @@ checks are known to be able to fail.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
-import threading
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,7 +22,7 @@ import pytest
 from playwright.sync_api import expect
 
 from scripts.build.csp import META_NAME
-from scripts.build.serve_static import _QuietHandler
+from scripts.build.serve_static import serve
 from tests.worksheets_support import STORE_KEY, WORKSHEET, answer, confirm, mounted, open_panel, store_with
 
 PERMISSIVE = "default-src * 'unsafe-inline' 'unsafe-eval' data: blob:"
@@ -60,31 +57,12 @@ def bare_site(site_dir, tmp_path_factory) -> Path:
     return copy
 
 
-class _ReportingHandler(_QuietHandler):
-    reports: list = []
-
-    def do_POST(self):
-        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        try:
-            self.reports.append(json.loads(body).get("csp-report", {}))
-        except ValueError:
-            self.reports.append({"unreadable": body.decode("utf-8", "replace")})
-        self.send_response(204)
-        self.end_headers()
-
-
 @contextmanager
 def serve_with(directory: Path, headers: dict[str, str]):
     """Serve ``directory`` with ``headers`` on every response; collect CSP reports."""
     reports: list = []
-    handler = type("Handler", (_ReportingHandler,), {"extra_headers": headers, "reports": reports})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", reports
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(directory, headers, reports=reports) as url:
+        yield url, reports
 
 
 def reporting(headers: dict[str, str]) -> dict[str, str]:
