@@ -1,19 +1,16 @@
 """What a reader can meet on the built site: the text of every page and the
 strings of the handbook's own scripts. Shared by tests/data/test_terms.py and
-tests/site/test_placeholders.py, which also build the site once more with the
-minimal brand in tests/fixtures/brand-minimal (every optional value empty).
+tests/site/test_placeholders.py, which also read the site built with the
+minimal brand in tests/fixtures/brand-minimal (every optional value empty:
+the minimal_brand_site fixture in tests/conftest.py).
 """
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
-from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from scripts.build.sitebuild import build_site
-from tests.helpers import FIXTURES, copy_project
+from tests.helpers import FIXTURES
 
 MINIMAL_BRAND = FIXTURES / "brand-minimal"
 # The handbook's own scripts in the built site (Material's are bundle.*, lunr/, workers/).
@@ -82,12 +79,3 @@ def scripts(site: Path) -> dict[str, str]:
     folder = site / "assets" / "javascripts"
     return {f"assets/javascripts/{name}": script_strings((folder / name).read_text(encoding="utf-8"))
             for name in OWN_SCRIPTS if (folder / name).is_file()}
-
-
-@cache
-def minimal_brand_site() -> Path:
-    """The handbook built once per test run with the minimal brand.yml."""
-    root = Path(tempfile.mkdtemp(prefix="shb-minimal-brand-"))
-    project = copy_project(root / "project")
-    shutil.copy2(MINIMAL_BRAND / "brand.yml", project / "brand.yml")
-    return build_site(root / "site", config_file=project / "mkdocs.yml")

@@ -18,6 +18,9 @@ from scripts.build.serve_static import serve
 from tests.browser_checks import axe_violations
 from tests.helpers import FIXTURES, copy_project
 
+# Every test here reads a site that a fixture of this module builds.
+pytestmark = pytest.mark.build
+
 EXAMPLE = FIXTURES / "brand-example"
 BRAND = load_brand(EXAMPLE)
 NAME = "Exempelkommunens samverkanshandbok"

@@ -13,6 +13,9 @@ import yaml
 from scripts.build.sitebuild import build_site
 from tests.helpers import FIXTURES, copy_project
 
+# Every test here reads a site that a fixture of this module builds.
+pytestmark = pytest.mark.build
+
 EXAMPLE = FIXTURES / "brand-example"
 NAME = "Exempelkommunens samverkanshandbok"
 COPYRIGHT = "Texten får användas fritt enligt CC BY 4.0."  # copyright in mkdocs.yml

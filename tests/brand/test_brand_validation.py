@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +10,7 @@ import yaml
 from macros.brand.config import load_brand
 from macros.brand.contrast import SLATE_BACKGROUND, WHITE, contrast, ratio_text
 from macros.data.validate import DataError
-from tests.helpers import FIXTURES, copy_project
+from tests.helpers import FIXTURES, copy_project, failed_build
 
 EXAMPLE = FIXTURES / "brand-example"
 ALLOWED_TOP_KEYS = ("name, organisation, site_url, logo, favicon, colors, contact, support, "
@@ -159,21 +157,16 @@ def test_empty_optional_fields_are_allowed(tmp_path):
 
 
 # The same mistakes through a real build: it stops, names the key, writes nothing.
+# (In-process; that the command stops and writes nothing is checked once, in
+# tests/site/test_build.py.)
 
-def run_build(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
-        cwd=project, capture_output=True, text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}, timeout=300)
-
-
+@pytest.mark.build
 @pytest.mark.parametrize("case", ["not-hex", "low-contrast-primary", "low-contrast-accent",
                                   "missing-logo", "unknown-key", "bad-email"])
 def test_a_wrong_brand_stops_the_build(tmp_path, case):
     project = copy_project(tmp_path / "project")
     example_project(project, CASES[case][0])
-    result = run_build(project)
-    assert result.returncode != 0
+    reported = failed_build(project, project / "site")
     expected = CASES[case][1] or "brand.yml: colours: unknown key"
-    assert expected.format(project=project.resolve()) in result.stderr
+    assert expected.format(project=project.resolve()) in reported
     assert not any((project / "site").rglob("*.html")), "pages were written"

@@ -11,7 +11,7 @@ from macros.data.catalog import load
 from macros.data.voice import Terms, VoiceTerm, variants_in
 from macros.data.validate import DataError
 from scripts.build.sitebuild import ROOT
-from tests.built_pages import minimal_brand_site, pages, scripts
+from tests.built_pages import pages, scripts
 from tests.helpers import copy_project
 
 TERMS = load(ROOT / "data", ROOT / "docs").terms
@@ -35,9 +35,8 @@ def test_no_built_page_uses_an_avoided_word(site_dir):
     assert not found, "\n".join(found)
 
 
-def test_no_page_built_with_a_minimal_brand_uses_an_avoided_word():
-    site = minimal_brand_site()
-    found = _report(pages(site) | scripts(site))
+def test_no_page_built_with_a_minimal_brand_uses_an_avoided_word(minimal_brand_site):
+    found = _report(pages(minimal_brand_site) | scripts(minimal_brand_site))
     assert not found, "\n".join(found)
 
 

@@ -94,11 +94,11 @@ def test_the_word_library_loads_only_when_asked_for(page, base_url):
     assert not any("documents.js" in url or "/vendor/" in url for url in requested)
 
 
-def test_blank_word_files_parse_and_hold_every_part(site_dir, project_root):
+def test_blank_word_files_parse_and_hold_every_part(site_outputs, project_root):
     import yaml
     for template in TEMPLATES:
         data = yaml.safe_load((project_root / "data" / "documents" / f"{template}.yml").read_text(encoding="utf-8"))
-        document = docx.Document(str(site_dir / "mallar" / "filer" / f"{template}.docx"))
+        document = docx.Document(str(site_outputs / "mallar" / "filer" / f"{template}.docx"))
         assert document.paragraphs[0].style.name == "Heading 1", template
         parts = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
         assert len(parts) == len(data["sections"]), template

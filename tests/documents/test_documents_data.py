@@ -3,8 +3,6 @@ errors that stop the build, and the pages the macros make from them."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -13,8 +11,8 @@ import yaml
 
 from macros.data.catalog import load
 from macros.data.validate import DataError
-from scripts.build.sitebuild import ROOT
-from tests.helpers import copy_project
+from scripts.build.sitebuild import ROOT, build_site
+from tests.helpers import copy_project, failed_build
 
 GOOD = """\
 id: demo-mall
@@ -128,14 +126,13 @@ def test_known_prefills_load(tmp_path):
     assert problems(tmp_path, good) == []
 
 
+@pytest.mark.build
 def test_a_bad_template_stops_the_build_and_names_file_and_key(tmp_path):
     project = copy_project(tmp_path / "project")
     path = project / "data" / "documents" / "spelregler.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("{parter}", "{parterna}"), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "out")],
-                            cwd=project, capture_output=True, text=True)
-    assert result.returncode != 0
-    assert "data/documents/spelregler.yml: heading: uses {parterna}, which is not declared under fields" in result.stderr
+    reported = failed_build(project, tmp_path / "out")
+    assert "data/documents/spelregler.yml: heading: uses {parterna}, which is not declared under fields" in reported
     assert not (tmp_path / "out" / "mallar" / "spelregler" / "index.html").exists()
 
 
@@ -178,15 +175,15 @@ def page_html(site_dir: Path, path: str) -> str:
     return (site_dir / path / "index.html").read_text(encoding="utf-8")
 
 
-def test_template_page_has_fields_document_and_blank_file(site_dir):
-    html = page_html(site_dir, "mallar/minnesanteckningar")
+def test_template_page_has_fields_document_and_blank_file(site_outputs):
+    html = page_html(site_outputs, "mallar/minnesanteckningar")
     assert 'data-shb-doc="minnesanteckningar"' in html
     assert re.search(r'<label class="shb-doc__label" for="shb-doc-minnesanteckningar-mote">Möte</label>', html)
     assert 'data-shb-slot="mote"' in html
     assert "När ni använder mallen:" in html
     assert "handbokens eget förslag" in html
     assert 'href="../filer/minnesanteckningar.docx"' in html
-    assert (site_dir / "mallar" / "filer" / "minnesanteckningar.docx").is_file()
+    assert (site_outputs / "mallar" / "filer" / "minnesanteckningar.docx").is_file()
     # The document is there to read without JavaScript: headings and parts.
     assert '<h4 class="shb-doc__part">Vem gör vad och när</h4>' in html
 
@@ -198,13 +195,13 @@ def test_overview_lists_every_template_in_menu_order(site_dir):
     assert len(links) == len(every_template())
 
 
+@pytest.mark.build
 def test_text_from_a_template_is_escaped(tmp_path):
     project = copy_project(tmp_path / "project")
     path = project / "data" / "documents" / "spelregler.yml"
     text = path.read_text(encoding="utf-8").replace("Så här för vi dialogen", "<script>alert(1)</script> & mer")
     path.write_text(text, encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "out")],
-                   cwd=project, check=True, capture_output=True)
+    build_site(tmp_path / "out", config_file=project / "mkdocs.yml")
     html = (tmp_path / "out" / "mallar" / "spelregler" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; mer" in html
     assert "<script>alert(1)" not in html

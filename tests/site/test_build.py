@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from html import escape as html_escape
 
 import pytest
 import yaml
 
 from scripts.build.sitebuild import ROOT
-from tests.helpers import copy_project
+from tests.helpers import copy_project, failed_build, run_build
 
 
 def test_build_writes_every_nav_page(site_dir):
@@ -33,43 +31,40 @@ def test_worksheet_page_has_glossary_tooltips(site_dir):
     assert f'<abbr class="shb-term" tabindex="0" title="{title}">rundabordssamtal</abbr>' in html
 
 
-def run_build(project):
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
-        cwd=project, capture_output=True, text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}, timeout=300)
-
-
 @pytest.fixture
 def project_copy(tmp_path):
     return copy_project(tmp_path / "project")
 
 
+@pytest.mark.build
 def test_broken_data_file_stops_the_build(project_copy):
+    """The command itself, in a subprocess: it fails, names the file, writes
+    no page. (The other ways a build stops are checked in-process, by the
+    same MkDocs build: tests/helpers.failed_build.)"""
     data = project_copy / "data" / "processes" / "rundabordssamtal.yml"
     data.write_text(data.read_text(encoding="utf-8").replace("kind: worksheet", "kind: [oops"),
                     encoding="utf-8")
-    result = run_build(project_copy)
+    result = run_build(project_copy, project_copy / "site")
     assert result.returncode != 0
     assert "data/processes/rundabordssamtal.yml: is not valid YAML (line" in result.stderr
-    assert not (project_copy / "site" / "index.html").exists()
+    assert not any((project_copy / "site").rglob("*.html")), "pages were written"
 
 
+@pytest.mark.build
 def test_dead_link_stops_the_build(project_copy):
     page = project_copy / "docs" / "om.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[Borta](finns-inte.md)\n", encoding="utf-8")
-    result = run_build(project_copy)
-    assert result.returncode != 0
-    assert "om.md" in result.stderr and "finns-inte.md" in result.stderr
+    reported = failed_build(project_copy, project_copy / "site")
+    assert "om.md" in reported and "finns-inte.md" in reported
 
 
+@pytest.mark.build
 def test_dead_anchor_stops_the_build(project_copy):
     page = project_copy / "docs" / "om.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[Borta](index.md#finns-inte)\n",
                     encoding="utf-8")
-    result = run_build(project_copy)
-    assert result.returncode != 0
-    assert "om.md" in result.stderr and "#finns-inte" in result.stderr
+    reported = failed_build(project_copy, project_copy / "site")
+    assert "om.md" in reported and "#finns-inte" in reported
 
 
 def test_not_found_page_speaks_swedish_and_leads_home(site_dir):

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from macros.brand.address import is_public_address
-from tests.built_pages import minimal_brand_site, pages, scripts
+from tests.built_pages import pages, scripts
 
 # Text meant for whoever builds the site, never for its readers.
 DEVELOPER_TEXT = [
@@ -44,8 +44,8 @@ def _problems(site) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def minimal_site():
-    return minimal_brand_site()
+def minimal_site(minimal_brand_site):
+    return minimal_brand_site
 
 
 def test_no_placeholder_on_any_page_with_the_shipped_brand(site_dir):

@@ -1,8 +1,9 @@
 """The PDFs: each worksheet and checklist, the booklet, and the links to them.
 
-The ``site_dir`` fixture builds the site into a temporary folder as `make
-build` does, ending with scripts/build/pdf.py, which prints the PDFs into its pdf/
-folder once per session; the PDFs are read back with pypdf.
+The ``site_outputs`` fixture (tests/conftest.py) builds the site into a
+temporary folder as `make build` does, ending with scripts/build/pdf.py, which
+prints the PDFs into its pdf/ folder once per session; the PDFs are read back
+with pypdf.
 """
 from __future__ import annotations
 
@@ -59,9 +60,9 @@ def assert_a4(reader: pypdf.PdfReader) -> None:
 
 
 @pytest.fixture(scope="session")
-def pdf_dir(site_dir) -> Path:
+def pdf_dir(site_outputs) -> Path:
     """The PDFs that the build fixture printed with scripts/build/pdf.py (as `make build` does)."""
-    out = site_dir / "pdf"
+    out = site_outputs / "pdf"
     assert sorted(p.name for p in out.glob("*.pdf")) == sorted(
         [f"{p.id}.pdf" for p in PRINTABLE] + [pdf.BOOKLET_FILE])
     return out
@@ -249,18 +250,18 @@ def pdf_links(site_dir: Path, url_path: str) -> list[str]:
     return [urljoin(base, href)[len("http://site/"):] for href in parser.hrefs]
 
 
-def test_links_to_the_pdfs_reach_files_the_pdf_step_wrote(site_dir, pdf_dir):
+def test_links_to_the_pdfs_reach_files_the_pdf_step_wrote(site_outputs, pdf_dir):
     def exists(target: str) -> bool:
         assert target.startswith("pdf/"), target
         return (pdf_dir / target[len("pdf/"):]).is_file()
 
     for process in PRINTABLE:
         path = pdf.page_path(process.page)
-        links = pdf_links(site_dir, path)
+        links = pdf_links(site_outputs, path)
         assert f"pdf/{process.id}.pdf" in links, f"{path} does not link its PDF"
         assert all(exists(t) for t in links), links
     for path in ("", "arbetsblad/"):
-        links = pdf_links(site_dir, path)
+        links = pdf_links(site_outputs, path)
         assert f"pdf/{pdf.BOOKLET_FILE}" in links, f"{path or 'start page'} lacks the booklet"
         assert all(exists(t) for t in links), links
 
