@@ -1,5 +1,5 @@
-"""The pages and facts that issue 13 asked for, as built: Kom igång first
-from the start page, the roles and decision path, the places of the sources
+"""Getting started, and the sources retold faithfully (asked for by issue
+13), as built: Kom igång first from the start page, the roles and decision path, the places of the sources
 as facts without quotes, the worksheets on a meeting, the role swap without
 the game, Partsrådet's support placed right, and claims the sources do not
 carry kept out."""
