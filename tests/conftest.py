@@ -274,3 +274,11 @@ def file_page(context):
 @pytest.fixture(scope="session")
 def project_root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def catalog(project_root):
+    """The project's data as the macros load it (data/ and docs/)."""
+    from macros.data.catalog import load
+
+    return load(project_root / "data", project_root / "docs")

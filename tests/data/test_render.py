@@ -9,7 +9,6 @@ import pytest
 from markupsafe import Markup
 from minijinja import TemplateError
 
-from macros.data.catalog import load
 from macros.glossary.terms import Glosser
 from macros.data.schema import Glossary, Question, Term
 from macros.glossary.plugin import glossary_page
@@ -22,12 +21,8 @@ def to_html(md_text: str) -> str:
     return markdown.markdown(md_text, extensions=["attr_list", "md_in_html", "toc"])
 
 
-def catalog(root):
-    return load(root / "data", root / "docs")
-
-
-def test_worksheet_renders_every_step_and_question(project_root):
-    process = catalog(project_root).process("rundabordssamtal")
+def test_worksheet_renders_every_step_and_question(catalog):
+    process = catalog.process("rundabordssamtal")
     html = to_html(worksheet(Renderer(PageContext("verktyg/rundabordssamtal/")), process))
     titles = re.findall(r'<h2 class="shb-step-title" id="rundabordssamtal-([a-z-]+)">(\d)\. ', html)
     assert [t[0] for t in titles] == [s.id for s in process.steps]
@@ -40,8 +35,8 @@ def test_worksheet_renders_every_step_and_question(project_root):
             assert f'<textarea class="shb-q__note" id="shb-note-{q.id}"' in html
 
 
-def test_html_in_data_reaches_the_page_as_text(project_root):
-    process = catalog(project_root).process("rundabordssamtal")
+def test_html_in_data_reaches_the_page_as_text(catalog):
+    process = catalog.process("rundabordssamtal")
     evil = "<script>alert('x')</script><b>fet</b>"
     step = replace(process.steps[0], title=evil, text=evil,
                    questions=(Question(id="evil", text=evil, help=evil),))
@@ -70,21 +65,19 @@ def test_links_are_relative_to_the_current_page():
     assert flat.page_url("om.md") == "../om.html"
 
 
-def test_question_bank_holds_every_question(project_root):
-    data = catalog(project_root)
-    html = to_html(question_bank(Renderer(PageContext("verktyg/fragebank/")), data, {}))
+def test_question_bank_holds_every_question(catalog):
+    html = to_html(question_bank(Renderer(PageContext("verktyg/fragebank/")), catalog, {}))
     expected = [i for ids in ids_in_data().values() for i in ids]  # data/ read as plain YAML
     assert len(expected) == len(set(expected)) > 0
     for qid in expected:
         assert f'id="shb-check-{qid}"' in html
 
 
-def test_glossary_lists_terms_sorted(project_root):
-    data = catalog(project_root)
-    html = to_html(glossary_page(Renderer(PageContext("begrepp/")), data.glossary))
+def test_glossary_lists_terms_sorted(catalog):
+    html = to_html(glossary_page(Renderer(PageContext("begrepp/")), catalog.glossary))
     terms = re.findall(r'<dt id="begrepp-[a-z0-9-]+">([^<]+)</dt>', html)
-    assert terms == sorted((t.term for t in data.glossary.terms), key=str.casefold)
-    assert len(terms) == len(data.glossary.terms)
+    assert terms == sorted((t.term for t in catalog.glossary.terms), key=str.casefold)
+    assert len(terms) == len(catalog.glossary.terms)
 
 
 def _glosser(*terms):
@@ -102,33 +95,31 @@ def test_glosser_marks_whole_words_longest_first_and_escapes():
     assert str(_glosser()("<i>")) == "&lt;i&gt;"
 
 
-def test_text_from_data_gets_glossary_tooltips_but_not_the_glossary_itself(project_root):
-    data = catalog(project_root)
-    renderer = Renderer(PageContext("verktyg/planera-motet/"), glosser=Glosser.of(data.glossary))
-    html = worksheet(renderer, data.process("motesplanering"))
-    leader = next(t for t in data.glossary.terms if t.id == "facilitator")
+def test_text_from_data_gets_glossary_tooltips_but_not_the_glossary_itself(catalog):
+    renderer = Renderer(PageContext("verktyg/planera-motet/"), glosser=Glosser.of(catalog.glossary))
+    html = worksheet(renderer, catalog.process("motesplanering"))
+    leader = next(t for t in catalog.glossary.terms if t.id == "facilitator")
     title = " ".join(leader.definition.split())
     # Step text (paragraphs) and question text (labels) from data both carry tooltips.
     assert f'<abbr title="{title}">samtalsledare</abbr>' in html
     assert re.search(r'<label class="shb-q__text"[^>]*>[^<]*<abbr title="[^"]+">', html)
     # The label for the note field repeats the question for screen readers, as plain text.
     assert not re.search(r'<span class="shb-sr-only">[^<]*<abbr', html)
-    assert "<abbr" not in glossary_page(renderer, data.glossary)
+    assert "<abbr" not in glossary_page(renderer, catalog.glossary)
 
 
-def test_a_question_is_rendered_once_per_build_and_looks_the_same_on_every_page(project_root):
-    data = catalog(project_root)
-    glosser, memo = Glosser.of(data.glossary), {}
-    process = data.process("rundabordssamtal")
+def test_a_question_is_rendered_once_per_build_and_looks_the_same_on_every_page(catalog):
+    glosser, memo = Glosser.of(catalog.glossary), {}
+    process = catalog.process("rundabordssamtal")
     on_chapter = Renderer(PageContext("verktyg/rundabordssamtal/"), glosser=glosser, memo=memo)
     in_bank = Renderer(PageContext("verktyg/fragebank/"), glosser=glosser, memo=memo)
     fresh = Renderer(PageContext("arbetsblad/"), glosser=glosser)  # no memo: renders anew
     chapter_html = worksheet(on_chapter, process)
-    bank_html = question_bank(in_bank, data, {})
+    bank_html = question_bank(in_bank, catalog, {})
     booklet_html = worksheet(fresh, process, level=3)
     questions = [q for step in process.steps for q in step.questions]
     # The bank shows every question in the data: one memo entry each.
-    assert len(memo) == len({h.question.id for h in data.question_homes()})
+    assert len(memo) == len({h.question.id for h in catalog.question_homes()})
     for q in questions:
         item = re.search(rf'<li class="shb-q" id="q-{q.id}".*?</li>', chapter_html, re.S)[0]
         assert item in bank_html and item in booklet_html

@@ -26,11 +26,6 @@ PHASES = ["forfas", "samlingsfas", "formuleringsfas", "forankring-och-beslut",
           "genomforandefas", "uppfoljning"]
 
 
-@pytest.fixture(scope="module")
-def catalog(project_root):
-    return load(project_root / "data", project_root / "docs")
-
-
 def macros_for(catalog, url="dialogprocessen/"):
     return TimelineMacros(catalog, Renderer(PageContext(url)))
 
