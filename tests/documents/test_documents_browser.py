@@ -11,7 +11,7 @@ import pytest
 from scripts.build.sitebuild import ROOT
 from tests.browser_checks import PageWatch, axe_violations, origin_of
 from tests.documents_support import TEMPLATE, all_text, download_docx, field, open_template, slot_text
-from tests.worksheets_support import OVERVIEW, STORE_KEY, answer, open_page, open_panel, seed, store_with, stored
+from tests.worksheets_support import OVERVIEW, answer, open_page, open_panel, seed, store_with, stored
 
 HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> & <b>fet</b>'
 TEMPLATES = sorted(p.stem for p in (ROOT / "data" / "documents").glob("*.yml"))

@@ -6,8 +6,6 @@ and the print-only elements that print.js fills in.
 """
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from macros.data.catalog import load
