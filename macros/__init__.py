@@ -17,6 +17,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from macros.assets import copy_feature_assets
 from macros.brand.plugin import register as register_brand
 from macros.brand.plugin import write_assets as write_brand_assets
 from macros.compare.plugin import register as register_compare
@@ -55,5 +56,7 @@ def define_env(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Write the brand stylesheet and copy the logo and favicon into the site."""
+    """Copy the features' scripts and styles, write the brand stylesheet and
+    copy the logo and favicon into the site."""
+    copy_feature_assets(Path(env.conf["site_dir"]))
     write_brand_assets(env)

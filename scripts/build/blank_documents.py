@@ -36,9 +36,9 @@ def write_blank(browser, url: str, target: Path) -> Path:
         response = page.goto(url)
         if response is None or not response.ok:
             raise BlankDocumentError(f"{url}: could not open the page")
-        page.wait_for_function("() => window.shbDocumentsPage && document.querySelector('[data-shb-doc][data-shb-ready]')",
+        page.wait_for_function("() => window.shb?.features?.documents && document.querySelector('[data-shb-doc][data-shb-ready]')",
                                timeout=20_000)
-        data = page.evaluate("() => window.shbDocumentsPage.blank()")
+        data = page.evaluate("() => window.shb.features.documents.blank()")
     finally:
         context.close()
     target.parent.mkdir(parents=True, exist_ok=True)

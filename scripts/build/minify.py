@@ -2,9 +2,9 @@
 
     .venv/bin/python -m scripts.build.minify site
 
-Material's own assets arrive minified; ours are kept readable in overrides/
-(and brand.css is written by the build). This step rewrites our copies in the
-built site with rjsmin and rcssmin, which only drop comments and white space,
+Material's own assets arrive minified; ours are kept readable in
+overrides/assets/ and macros/<feature>/assets/ (and brand.css is written by
+the build). This step rewrites our copies in the built site with rjsmin and rcssmin, which only drop comments and white space,
 so the code that runs is the code in the repository. It runs after
 `mkdocs build` in `make build`, the tests' build, `make offline` and
 `make bench`: a script beside the generator rather than a plugin, so that it
@@ -23,11 +23,19 @@ OWN_ASSETS = ROOT / "overrides" / "assets"
 GENERATED = ("assets/stylesheets/brand.css",)  # written by macros/brand/site.py
 
 
+def own_sources() -> dict[str, Path]:
+    """Our JavaScript and CSS by their path in the built site: the theme's
+    (overrides/assets/) and each feature's (macros/<feature>/assets/)."""
+    from macros.assets import feature_assets
+
+    theme = {f"assets/{p.relative_to(OWN_ASSETS).as_posix()}": p
+             for p in sorted(OWN_ASSETS.rglob("*")) if p.suffix in (".js", ".css")}
+    return theme | feature_assets()
+
+
 def own_files(site: Path) -> list[Path]:
-    """Our JavaScript and CSS in the built site: what overrides/assets holds, and brand.css."""
-    relative = [f"assets/{p.relative_to(OWN_ASSETS).as_posix()}"
-                for p in sorted(OWN_ASSETS.rglob("*")) if p.suffix in (".js", ".css")]
-    return [site / rel for rel in (*relative, *GENERATED) if (site / rel).is_file()]
+    """Our JavaScript and CSS in the built site, and brand.css."""
+    return [site / rel for rel in (*own_sources(), *GENERATED) if (site / rel).is_file()]
 
 
 def minify(path: Path) -> tuple[int, int]:

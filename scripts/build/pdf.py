@@ -107,12 +107,12 @@ def print_page(browser, url: str, target: Path, title: str, mode: str = "blank")
             status = response.status if response is not None else "no response"
             raise PdfError(f"{url}: could not open the page ({status})")
         try:
-            page.wait_for_function("() => typeof window.shbPrint === 'object'", timeout=20_000)
+            page.wait_for_function("() => typeof window.shb?.features?.print === 'object'", timeout=20_000)
         except PlaywrightTimeout:
             raise PdfError(f"{url}: print.js did not load, so the page cannot be prepared "
                            "for printing; check extra_javascript in mkdocs.yml") from None
         page.emulate_media(media="print")
-        page.evaluate("mode => window.shbPrint.prepare(mode)", mode)
+        page.evaluate("mode => window.shb.features.print.prepare(mode)", mode)
         page.evaluate("document.fonts.ready.then(() => true)")
         target.parent.mkdir(parents=True, exist_ok=True)
         page.pdf(

@@ -17,11 +17,13 @@ In one run on one machine it measures:
   build: the median of the per-page ratios and the heaviest page;
 - the minified and gzipped size of the project's own JavaScript and CSS
   (terser and csso, from package.json), and the own JavaScript a page loads
-  on its first view: the scripts its HTML includes, largest over all pages
-  (the budget). Feature scripts that our scripts load only on some pages or
-  on demand (timeline.js, documents.js, compare.js, status.js,
-  documents-export.js) are reported apart, by name, and so is the Word
-  library as it ships;
+  on its first view: the scripts its HTML includes (the kernel shb.js and
+  the theme's scripts), largest over all pages (the budget). The feature
+  scripts that the kernel loads only on the pages that need them
+  (worksheets.js, timeline.js, documents.js, compare.js, status.js) or at an
+  export (export.js) are reported apart, by name, with the pages that load
+  them on their first view and the largest such page's total, and so is the
+  Word library as it ships;
 - Lighthouse on every page: the lowest score per category and its page.
 
 Before the builds are timed, the handbook's own Python package (macros/) is
@@ -55,7 +57,7 @@ import yaml
 from playwright.sync_api import sync_playwright
 
 from scripts.build import browser as chromium
-from scripts.build.minify import OWN_ASSETS
+from scripts.build.minify import own_sources
 from scripts.build.serve_static import serve
 from scripts.build.sitebuild import finish
 
@@ -175,7 +177,7 @@ def minified_gzip_size(path: Path) -> tuple[int, int]:
 
 def own_assets() -> dict[str, dict[str, int]]:
     sizes = {}
-    for path in sorted(OWN_ASSETS.rglob("*")):
+    for path in own_sources().values():
         if path.suffix in (".js", ".css"):
             minified, gzipped = minified_gzip_size(path)
             sizes[path.relative_to(ROOT).as_posix()] = {
@@ -234,7 +236,7 @@ def compare_speed(site: Path, files: int = 10, answers: int = 200, runs: int = 5
         for _ in range(runs):
             page = browser.new_page()
             page.goto(base + COMPARE_PAGE, wait_until="networkidle")
-            page.wait_for_function("() => !!window.shbCompare")
+            page.wait_for_function("() => !!(window.shb && window.shb.features.compare)")
             page.evaluate("""() => {
                 window.__long = 0;
                 new PerformanceObserver((l) => l.getEntries().forEach((e) => {
@@ -301,9 +303,13 @@ def first_view_js(assets: dict[str, dict[str, int]], scripts: dict[str, dict[str
     """Our JavaScript per first view: the scripts each page includes, gzipped
     (the budget is the largest), and the feature scripts apart: each by name,
     with its size and the pages that load it on their first view (none: it
-    loads only on demand)."""
+    loads only on demand), and, for reference, each page's total with the
+    feature scripts it loads at once (the largest is reported)."""
     gzip_of = {Path(name).name: size["gzip"] for name, size in assets.items() if name.endswith(".js")}
     per_page = {page: sum(gzip_of.get(s, 0) for s in v["included"]) for page, v in scripts.items()}
+    with_features = {page: sum(gzip_of.get(s, 0) for s in set(v["included"]) | set(v["requested"]))
+                     for page, v in scripts.items()}
+    heaviest = max(with_features, key=with_features.get)
     largest = max(per_page, key=per_page.get)
     core = sorted({s for v in scripts.values() for s in v["included"]})
     features = {}
@@ -313,7 +319,8 @@ def first_view_js(assets: dict[str, dict[str, int]], scripts: dict[str, dict[str
         pages = [page for page, v in scripts.items() if name in v["requested"]]
         features[name] = {"gzip": gzip_of[name], "first_view_pages": pages}
     return {"largest_page": largest, "largest_gzip": per_page[largest], "core": core,
-            "per_page": per_page, "features": features}
+            "per_page": per_page, "features": features,
+            "with_features_largest_page": heaviest, "with_features_largest_gzip": with_features[heaviest]}
 
 
 def system_chrome() -> str:
@@ -393,6 +400,8 @@ def main(argv: list[str]) -> int:
         where = (f"on the first view of {len(feature['first_view_pages'])} pages"
                  if feature["first_view_pages"] else "only on demand")
         print(f"feature   {name}: {feature['gzip']} B gzipped, loaded {where}")
+    print(f"with      features loaded at once: largest {first_view['with_features_largest_gzip']} B gzipped "
+          f"on {first_view['with_features_largest_page']}")
     print(f"library   docx (Word files, loaded at a click): {library[0]} B, {library[1]} B gzipped")
     for page, values in scores.items():
         print(f"lighthouse {page}: " + ", ".join(f"{c} {s}" for c, s in values.items())

@@ -17,7 +17,7 @@ def test_compare_and_merge_from_disk(unpacked, file_page, tmp_path):
         path.write_text(json.dumps(exported_file(party, {Q1: answer(True, note)})), encoding="utf-8")
         paths.append(str(path))
     page.goto((unpacked / "verktyg" / "jamfor-svar.html").as_uri())
-    page.wait_for_function("() => !!window.shbCompare")
+    page.wait_for_function("() => !!(window.shb && window.shb.features.compare)")
     # The page's own stylesheet came from disk too.
     assert page.evaluate("[...document.styleSheets].some(s => (s.href || '').endsWith('/assets/stylesheets/compare.css'))")
     page.set_input_files("#shb-cmp-file", paths)
@@ -27,7 +27,7 @@ def test_compare_and_merge_from_disk(unpacked, file_page, tmp_path):
     page.get_by_role("button", name="Ta in alla anteckningar").click()
 
     page.goto((unpacked / "verktyg" / "mina-anteckningar.html").as_uri())
-    page.wait_for_function("() => !!window.shbStatus")
+    page.wait_for_function("() => !!(window.shb && window.shb.features.status)")
     status = page.locator("[data-shb-process='rundabordssamtal'] [data-shb-step='beslut-och-ansvar'] .shb-task__status")
     assert status.inner_text() == "Pågår 0 av 2 frågor"  # notes taken in, nothing ticked
     assert "Kommunen:\nfrån kommunen" in page.locator(".shb-ov__note").first.inner_text()

@@ -1,4 +1,4 @@
-"""The page "Jämför svar" (macros/compare, overrides/assets/javascripts/compare.js):
+"""The page "Jämför svar" (macros/compare, macros/compare/assets/compare.js):
 two parties' exports side by side, marks and summary, merge with undo, the
 list "Att diskutera", bad files, and text that stays text."""
 from __future__ import annotations
@@ -34,7 +34,7 @@ def write(tmp_path, name: str, data) -> str:
 
 def open_compare(page, base_url):
     open_page(page, base_url, COMPARE)
-    page.wait_for_function("() => !!window.shbCompare")
+    page.wait_for_function("() => !!(window.shb && window.shb.features.compare)")
     return page
 
 
@@ -192,6 +192,8 @@ def test_att_diskutera_lists_both_notes_prints_and_exports_markdown(page, base_u
     assert "- **Kommunen**: besvarad\n\n    > Anna och Per från kommunen\n" in text
     assert "- **Idéburna organisationer**: inte besvarad\n\n    > Tre från föreningarna" in text
     assert text.splitlines()[2].startswith(f"Från {SITE_NAME}, ")
+    # The feature's own Markdown (a promise, through the document model) is the file.
+    assert page.evaluate("window.shb.features.compare.discussMarkdown()") == text
 
     # The same list as a Word file, with real headings (read with python-docx).
     with page.expect_download() as info:

@@ -1,5 +1,5 @@
 """The status overview on Mina anteckningar (macros/compare/templates/status.html.j2,
-overrides/assets/javascripts/status.js): each step's status in words, "X av Y
+macros/compare/assets/status.js): each step's status in words, "X av Y
 frågor", the phase marked "Vi är här", the links; by keyboard and with axe."""
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def state_of(page, process: str, step: str) -> str:
 
 def open_overview(page, base_url):
     open_page(page, base_url, OVERVIEW)
-    page.wait_for_function("() => !!window.shbStatus")
+    page.wait_for_function("() => !!(window.shb && window.shb.features.status)")
     page.locator("[data-shb-task] .shb-task__state:not(:empty)").first.wait_for()
     return page
 
@@ -75,12 +75,13 @@ def test_every_worksheet_and_checklist_is_listed_with_links(page, base_url):
 
 def test_the_phase_marked_on_the_timeline_is_vi_ar_har(page, base_url):
     seed(page, base_url, store_with({}, values={"phase:dialogprocess": "samlingsfas"}), path=OVERVIEW)
-    page.wait_for_function("() => !!window.shbStatus")
+    page.wait_for_function("() => !!(window.shb && window.shb.features.status)")
     here = page.locator("[data-shb-process='dialogprocess'] .shb-task__here:visible")
     assert here.count() == 1
     assert "Samlingsfas" in page.locator("[data-shb-process='dialogprocess'] [data-shb-step='samlingsfas']").inner_text()
     assert page.locator("[data-shb-step='samlingsfas'] .shb-task__here").is_visible()
-    page.evaluate("window.shbStore.set('phase:dialogprocess', 'formuleringsfas'); window.shbStatus.render()")
+    page.evaluate("window.shb.store.set('phase:dialogprocess', 'formuleringsfas'); "
+                  "window.shb.features.status.render()")
     assert not page.locator("[data-shb-step='samlingsfas'] .shb-task__here").is_visible()
     assert page.locator("[data-shb-step='formuleringsfas'] .shb-task__here").inner_text() == "Vi är här"
 
@@ -89,7 +90,7 @@ def test_switching_workspace_by_keyboard_redraws_the_statuses(page, base_url):
     store = store_with({q: answer(True, "") for q in STEP_QUESTIONS}, name="Klar arbetsyta")
     store["workspaces"]["wtom"] = {**store["workspaces"]["wtest1"], "name": "Tom arbetsyta", "answers": {}}
     seed(page, base_url, store, path=OVERVIEW)
-    page.wait_for_function("() => !!window.shbStatus")
+    page.wait_for_function("() => !!(window.shb && window.shb.features.status)")
     assert state_of(page, "rundabordssamtal", "beslut-och-ansvar") == "Klart 2 av 2 frågor"
     page.focus("#shb-ws > summary")
     page.keyboard.press("Enter")
@@ -106,7 +107,7 @@ def test_switching_workspace_by_keyboard_redraws_the_statuses(page, base_url):
 
 def test_new_workspace_starts_not_started(page, base_url):
     seed(page, base_url, store_with({STEP_QUESTIONS[0]: answer(True, "")}), path=OVERVIEW)
-    page.wait_for_function("() => !!window.shbStatus")
+    page.wait_for_function("() => !!(window.shb && window.shb.features.status)")
     assert state_of(page, "rundabordssamtal", "beslut-och-ansvar") == "Pågår 1 av 2 frågor"
     open_panel(page)
     page.get_by_role("button", name="Ny arbetsyta").click()
@@ -121,7 +122,7 @@ def test_the_overview_passes_axe(browser, base_url, scheme):
     page = ctx.new_page()
     seed(page, base_url, store_with({q: answer(True, "en anteckning") for q in STEP_QUESTIONS},
                                     values={"phase:dialogprocess": "forfas"}), path=OVERVIEW)
-    page.wait_for_function("() => !!window.shbStatus")
+    page.wait_for_function("() => !!(window.shb && window.shb.features.status)")
     open_panel(page)
     # The overview, with the 2.2 rules and best practices. (Material's navigation on
     # this page fails 2.2's target size; that is the site-wide work of issue 16.

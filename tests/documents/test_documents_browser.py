@@ -63,7 +63,7 @@ def test_word_file_has_headings_values_and_the_header(page, base_url, project_ro
     page.on("request", lambda r: requested.append(r.url))
     name, document = download_docx(page)
     assert name.startswith("minnesanteckningar-fran-ett-mote-") and name.endswith(".docx")
-    assert any(url.endswith("/assets/javascripts/documents-export.js") for url in requested)
+    assert any(url.endswith("/assets/javascripts/export.js") for url in requested)
     assert any(url.endswith("/assets/vendor/docx/docx.js") for url in requested)
     headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings[0] == ("Heading 1", "Minnesanteckningar, Styrgruppen")
@@ -86,7 +86,7 @@ def test_the_word_library_loads_only_when_asked_for(page, base_url):
     open_template(page, base_url)
     page.wait_for_load_state("networkidle")
     assert any(url.endswith("/assets/javascripts/documents.js") for url in requested)
-    assert not any("/vendor/" in url or "documents-export.js" in url for url in requested)
+    assert not any("/vendor/" in url or url.endswith("/export.js") for url in requested)
     # Pages without a template do not load documents.js at all.
     requested.clear()
     open_page(page, base_url, "verktyg/rundabordssamtal/")

@@ -20,7 +20,7 @@ MEETING_QUESTIONS = [q for step in load(ROOT / "data", ROOT / "docs").process("m
 
 def open_page(page, base_url, path=WORKSHEET):
     page.goto(base_url + path, wait_until="networkidle")
-    page.wait_for_function("() => typeof window.shbPrint === 'object'")
+    page.wait_for_function("() => typeof window.shb?.features?.print === 'object'")
     return page
 
 
@@ -142,7 +142,7 @@ def test_tick_and_note_print_as_written(page, base_url):
     assert not page.locator(f"#q-{other} .shb-print-note").is_visible()
 
     # Blank: no tick, no note, ruled lines everywhere.
-    page.evaluate("window.shbPrint.prepare('blank')")
+    page.evaluate("window.shb.features.print.prepare('blank')")
     assert pseudo(page, f"#shb-check-{ticked}", "::after", "content") in ("none", "normal")
     assert not printed.is_visible()
     assert pseudo(page, f"#q-{ticked} .shb-q__note-field", "::before", "content") \

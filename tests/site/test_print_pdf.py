@@ -170,7 +170,7 @@ def test_booklet_is_a4_with_an_outline_and_every_worksheet(pdf_dir):
 
 def test_filled_in_pdf_shows_the_note_and_blank_does_not(page, base_url, tmp_path):
     page.goto(base_url + "verktyg/rundabordssamtal/", wait_until="networkidle")
-    page.wait_for_function("() => typeof window.shbPrint === 'object'")
+    page.wait_for_function("() => typeof window.shb?.features?.print === 'object'")
     q = ROUND_TABLE.steps[1].questions[0]
     note = "Vi väljer temat grön omställning <i>och</i> bostäder"
     page.check(f"#shb-check-{q.id}")
@@ -209,7 +209,7 @@ def drawn_rectangles(data: bytes) -> int:
 
 def test_the_printed_tick_is_in_the_pdf_once_per_tick_and_never_when_blank(page, base_url):
     page.goto(base_url + "verktyg/rundabordssamtal/")
-    page.wait_for_function("() => typeof window.shbPrint === 'object'")
+    page.wait_for_function("() => typeof window.shb?.features?.print === 'object'")
     page.evaluate("() => { window.print = () => {}; }")  # the buttons' print dialog
     ids = [q.id for q in ROUND_TABLE.steps[1].questions[:2]]
 

@@ -1,10 +1,12 @@
 """Which of the handbook's scripts a page loads.
 
-worksheets.js, print.js and glossary.js come with every page (extra_javascript in
-mkdocs.yml); timeline.js only with the first page that has a timeline, "Var
-är vi nu?", the planner or the ladder: worksheets.js adds it, from beside
-itself, so that it works under any base path, after instant navigation and
-from disk.
+The kernel shb.js, print.js and glossary.js come with every page
+(extra_javascript in mkdocs.yml); each feature's script only with the first
+page that needs it: timeline.js with a timeline, "Var är vi nu?", the planner
+or the ladder, worksheets.js with questions or the workspace panel. The
+kernel adds them, from beside itself, so that it works under any base path,
+after instant navigation and from disk; a script that does not arrive is
+told to the reader.
 """
 from __future__ import annotations
 
@@ -39,11 +41,11 @@ def marker(page, step: str):
     return page.locator(f'[data-shb-tl-mark="{step}"]')
 
 
-def test_timeline_js_is_not_listed_for_every_page():
+def test_only_the_kernel_and_theme_scripts_are_listed_for_every_page():
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     scripts = config["extra_javascript"]
-    assert "assets/javascripts/worksheets.js" in scripts
-    assert not [s for s in scripts if s.endswith("timeline.js")]
+    assert scripts[0] == "assets/javascripts/shb.js"  # first: the others use window.shb
+    assert not [s for s in scripts if s.endswith(("timeline.js", "worksheets.js", "compare.js"))]
 
 
 def test_most_pages_have_no_timeline_parts(site_dir, site_pages):
@@ -60,9 +62,9 @@ def test_a_page_without_timeline_parts_does_not_load_timeline_js(page, base_url)
     watch = PageWatch(origin_of(base_url)).attach(page)
     page.goto(base_url + PLAIN, wait_until="networkidle")
     assert page.locator(TIMELINE_PARTS).count() == 0
-    assert sorted(names(seen)) == ["glossary.js", "print.js", "worksheets.js"]
-    assert page.evaluate("typeof window.shbTimeline") == "undefined"
-    assert page.evaluate("typeof window.shbStore") == "object"
+    assert sorted(names(seen)) == ["glossary.js", "print.js", "shb.js"]
+    assert page.evaluate("typeof window.shb.features.timeline") == "undefined"
+    assert page.evaluate("typeof window.shb.store") == "object"
     assert page.locator('script[src$="timeline.js"]').count() == 0
     assert watch.console_errors == []
 
@@ -73,12 +75,12 @@ def test_a_page_with_a_timeline_loads_it_once_and_it_works(page, base_url):
     page.goto(base_url + PHASES, wait_until="networkidle")
     assert names(seen).count("timeline.js") == 1
     assert seen[names(seen).index("timeline.js")] == base_url + "assets/javascripts/timeline.js"
-    # Loaded after worksheets.js, which defines the store it saves into.
-    assert names(seen).index("worksheets.js") < names(seen).index("timeline.js")
-    assert page.evaluate("typeof window.shbTimeline.calc.addMonths") == "function"
+    # Loaded after the kernel, which defines the store it saves into.
+    assert names(seen).index("shb.js") < names(seen).index("timeline.js")
+    assert page.evaluate("typeof window.shb.features.timeline.calc.addMonths") == "function"
     assert marker(page, "forfas").is_visible()
     marker(page, "forfas").click()
-    assert page.evaluate("window.shbStore.get('phase:dialogprocess')") == "forfas"
+    assert page.evaluate("window.shb.store.get('phase:dialogprocess')") == "forfas"
     assert page.locator("[data-shb-tl-now]").is_visible()
     assert "Förfas (fas 1 av 6)" in page.inner_text("[data-shb-tl-now-text]")
     assert watch.console_errors == [] and watch.foreign_requests == []
@@ -100,7 +102,7 @@ def test_instant_navigation_to_a_timeline_loads_it_and_it_works(page, instant_ba
     marker(page, "samlingsfas").click()
     expect(marker(page, "samlingsfas")).to_have_attribute("aria-pressed", "true")
     expect(page.locator("#tl-dialogprocess-samlingsfas")).to_have_attribute("aria-current", "step")
-    assert page.evaluate("window.shbStore.get('phase:dialogprocess')") == "samlingsfas"
+    assert page.evaluate("window.shb.store.get('phase:dialogprocess')") == "samlingsfas"
     # Saved in localStorage, in the active workspace.
     stored = page.evaluate("JSON.parse(localStorage.getItem('shb:v1:/'))")
     assert stored["workspaces"][stored["active"]]["values"]["phase:dialogprocess"] == "samlingsfas"
@@ -132,7 +134,7 @@ def test_timeline_js_is_found_under_a_base_path(page, site_dir, tmp_path):
                                arg=url + "handbok/assets/javascripts/timeline.js")
         page.wait_for_selector("[data-shb-timeline][data-shb-ready]")
         marker(page, "uppfoljning").click()
-        assert page.evaluate("window.shbStore.get('phase:dialogprocess')") == "uppfoljning"
+        assert page.evaluate("window.shb.store.get('phase:dialogprocess')") == "uppfoljning"
         # The store's key follows the base path too.
         assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('shb:'))") == [
             "shb:v1:/handbok/"]
@@ -144,7 +146,7 @@ def test_timeline_js_loads_from_disk_in_the_offline_copy(page, unpacked: Path):
     page.on("pageerror", lambda e: errors.append(str(e)))
     seen = script_requests(page)
     page.goto((unpacked / "om.html").as_uri(), wait_until="load")
-    assert page.evaluate("typeof window.shbStore") == "object"  # worksheets.js has run
+    assert page.evaluate("typeof window.shb.store") == "object"  # the kernel has run
     assert "timeline.js" not in names(seen)
     page.goto((unpacked / PHASES / "index.html").as_uri(), wait_until="load")
     assert (unpacked / "assets/javascripts/timeline.js").as_uri() in seen
@@ -152,3 +154,23 @@ def test_timeline_js_loads_from_disk_in_the_offline_copy(page, unpacked: Path):
     page.goto((unpacked / "index.html").as_uri(), wait_until="load")
     assert "Ni är här: Genomförandefas" in page.inner_text("[data-shb-tl-now-text]")
     assert errors == []
+
+
+def test_a_feature_script_that_does_not_arrive_is_told_to_the_reader(page, base_url):
+    """The planner's page without timeline.js: the reader is told, in words,
+    that the buttons do not work now, and the failure is visible to tests."""
+    page.route("**/assets/javascripts/timeline.js", lambda route: route.abort())
+    page.goto(base_url + PHASES, wait_until="networkidle")
+    alert = page.locator("#shb-load-error")
+    expect(alert).to_have_attribute("role", "alert")
+    expect(alert).to_contain_text("kunde inte laddas")
+    assert page.evaluate("window.shb.failures") == ["timeline.js"]
+    assert page.locator("[data-shb-timeline][data-shb-ready]").count() == 0
+
+
+def test_a_page_that_loads_every_feature_script_reports_no_failure(page, base_url):
+    """The other side of the test above: nothing is reported when all arrive."""
+    page.goto(base_url + PHASES, wait_until="networkidle")
+    page.wait_for_selector("[data-shb-timeline][data-shb-ready]")
+    assert page.evaluate("window.shb.failures") == []
+    assert page.locator("#shb-load-error").count() == 0

@@ -53,7 +53,7 @@ def test_phase_marker_works_by_keyboard_and_survives_a_reload(page, base_url):
     assert item.locator(".shb-tl__here").inner_text() == "Ni är här"
     assert [mark(page, p).get_attribute("aria-pressed") for p in ("forfas", "samlingsfas")] == ["false", "true"]
     # Saved in the active workspace of the worksheets' storage.
-    assert page.evaluate("window.shbStore.get('phase:dialogprocess')") == "samlingsfas"
+    assert page.evaluate("window.shb.store.get('phase:dialogprocess')") == "samlingsfas"
     # The "Var är vi nu?" line and the start page say the same.
     assert "Samlingsfas (fas 2 av 6)" in page.locator("[data-shb-tl-now-text]").inner_text()
     page.goto(base_url, wait_until="networkidle")
@@ -82,7 +82,7 @@ def test_only_one_phase_is_current(page, base_url):
 
 
 def test_when_storage_is_refused_the_marker_still_works_and_the_reader_is_told(context, base_url):
-    """The choices live in the workspace (window.shbStore); when the browser
+    """The choices live in the workspace (window.shb.store); when the browser
     refuses to save, worksheets.js says so and the page keeps working."""
     context.add_init_script("""window.__writes = []; Storage.prototype.setItem = function (k) {
         window.__writes.push(k);
@@ -92,7 +92,7 @@ def test_when_storage_is_refused_the_marker_still_works_and_the_reader_is_told(c
     writes = page.evaluate("window.__writes.length")
     mark(page, "formuleringsfas").click()
     assert page.locator("#tl-dialogprocess-formuleringsfas").get_attribute("aria-current") == "step"
-    assert page.evaluate("window.shbStore.get('phase:dialogprocess')") == "formuleringsfas"
+    assert page.evaluate("window.shb.store.get('phase:dialogprocess')") == "formuleringsfas"
     alert = page.locator("#shb-alert[role=alert]")
     assert alert.is_visible() and "sparas inte" in alert.inner_text()
     fill_plan(page, "2027-01-31")
@@ -111,8 +111,8 @@ def test_step_maps_mark_their_own_process(page, base_url):
     mark(page, "teman").click()
     page.reload(wait_until="networkidle")
     assert page.locator("#tl-rundabordssamtal-teman").get_attribute("aria-current") == "step"
-    assert page.evaluate("window.shbStore.get('phase:rundabordssamtal')") == "teman"
-    assert page.evaluate("window.shbStore.get('phase:dialogprocess')") is None
+    assert page.evaluate("window.shb.store.get('phase:rundabordssamtal')") == "teman"
+    assert page.evaluate("window.shb.store.get('phase:dialogprocess')") is None
     open_page(page, base_url, "verktyg/samverkan/")
     assert page.locator(".shb-tl__item").count() == 5
 
@@ -151,7 +151,7 @@ def test_planner_shows_dates_and_keeps_them_after_a_reload(page, base_url):
     assert page.input_value("[data-shb-plan-start]") == "2027-01-31"
     assert page.input_value("[data-shb-plan-target]") == "2028-12-15"
     assert row_date(page, '[data-shb-plan-milestone="signering"]') == "15 december 2028"
-    assert page.evaluate("window.shbStore.get('plan:dialogprocess')") == {
+    assert page.evaluate("window.shb.store.get('plan:dialogprocess')") == {
         "start": "2027-01-31", "target": "2028-12-15"}
 
 
@@ -210,6 +210,9 @@ def test_ics_file_has_one_event_per_phase_and_milestone(page, base_url):
     forfas = by_summary["Förfas"]
     assert forfas["DTSTART"].dt == date(2027, 1, 31)
     assert "Parterna hittar varandra" in str(forfas["DESCRIPTION"])
+    # The note names the site, as the page's print header does.
+    site = page.get_attribute("[data-shb-site-name]", "data-shb-site-name").strip()
+    assert site and all(f"Riktdatum från {site}." in str(e["DESCRIPTION"]) for e in events)
     # Phases follow each other without gaps up to the signing; the exclusive
     # end is the next start.
     phase_events = [by_summary[t] for t in ("Förfas", "Samlingsfas", "Formuleringsfas",
@@ -242,7 +245,7 @@ def test_ladder_choice_by_keyboard_survives_a_reload_and_shows_at_step_a(page, b
     assert level.locator("[data-shb-ladder-badge]").is_visible()
     assert "steg 3 av 4, Delaktighet" in note.inner_text()
     assert page.locator("[data-shb-ladder-status]").inner_text() == "Ni siktar på steg 3 av 4: Delaktighet."
-    assert page.evaluate("window.shbStore.get('ladder:level')") == "delaktighet"
+    assert page.evaluate("window.shb.store.get('ladder:level')") == "delaktighet"
     assert watch.console_errors == []
 
 

@@ -1,8 +1,10 @@
-"""The date arithmetic and the .ics writer of timeline.js, run in Chromium.
+"""The date arithmetic and the .ics writer of timeline.js, run by Node.
 
 The planner's calendar maths runs in the browser (the reader's dates are not
-known at build time), so its functions are tested where they run: the script
-is loaded into a blank page and its pure functions are called one by one.
+known at build time). Its functions are pure, so they are called one by one
+in Node, with the kernel (shb.js) loaded first as on every page, from the
+repository's own files: no browser and no site build (the unit tier). That
+the site ships the same code, minified, is tested in tests/test_shipped_assets.py.
 """
 from __future__ import annotations
 
@@ -13,24 +15,16 @@ import pytest
 from macros.data.catalog import load
 from macros.timeline.placement import place
 from scripts.build.sitebuild import ROOT
+from tests.node_scripts import NodeScripts
+
 
 @pytest.fixture(scope="module")
-def js(browser, site_dir):
-    """Call a function of window.shbTimeline: js("calc.addMonths", "2027-01-31", 1).
-    The script as it ships: minified, from the built site."""
-    page = browser.new_page()
-    page.set_content("<!doctype html><html lang='sv'><body></body></html>")
-    page.add_script_tag(content=(site_dir / "assets/javascripts/timeline.js").read_text(encoding="utf-8"))
-
-    def call(name: str, *args):
-        return page.evaluate(
-            """([name, args]) => {
-                const [group, fn] = name.split(".");
-                return window.shbTimeline[group][fn](...args);
-            }""", [name, list(args)])
-
-    yield call
-    page.close()
+def js():
+    """Call a function of the timeline feature (window.shb.features.timeline):
+    js("calc.addMonths", "2027-01-31", 1)."""
+    scripts = NodeScripts("kernel", "timeline")
+    yield lambda name, *args: scripts("features.timeline." + name, *args)
+    scripts.close()
 
 
 @pytest.mark.parametrize(("start", "months", "expected"), [

@@ -1,5 +1,5 @@
 """The party name in the workspace, and the export format's version 2 with its
-migration from version 1 (overrides/assets/javascripts/worksheets.js)."""
+migration from version 1 (the kernel's store, overrides/assets/javascripts/shb.js)."""
 from __future__ import annotations
 
 import json

@@ -27,7 +27,7 @@ def test_export_then_import_into_a_fresh_browser(browser, base_url, tmp_path):
     page.check(f"#shb-check-{Q1}")
     page.fill(f"#shb-note-{Q2}", "Beslut i styrgruppen\nandra raden")
     page.keyboard.press("Tab")
-    page.evaluate("window.shbStore.set('timeline.phase', {phase: 'forfas', start: '2027-01-10'})")
+    page.evaluate("window.shb.store.set('timeline.phase', {phase: 'forfas', start: '2027-01-10'})")
 
     name, text = export(page, "Exportera (JSON)")
     assert re.fullmatch(r"anteckningar-overenskommelse-kumla-2027-\d{4}-\d\d-\d\d\.json", name)
@@ -55,7 +55,7 @@ def test_export_then_import_into_a_fresh_browser(browser, base_url, tmp_path):
     assert page.inner_text("#shb-ws-name") == "Överenskommelse Kumla 2027"
     assert page.is_checked(f"#shb-check-{Q1}")
     assert page.input_value(f"#shb-note-{Q2}") == "Beslut i styrgruppen\nandra raden"
-    assert page.evaluate("window.shbStore.get('timeline.phase')") == {"phase": "forfas", "start": "2027-01-10"}
+    assert page.evaluate("window.shb.store.get('timeline.phase')") == {"phase": "forfas", "start": "2027-01-10"}
     data = stored(page)
     # The empty default workspace of the fresh browser gave way to the import.
     assert [w["name"] for w in data["workspaces"].values()] == ["Överenskommelse Kumla 2027"]

@@ -2,10 +2,10 @@
 be read are left alone, a note typed just before the page is left is saved,
 two open pages agree, and the browser is asked to keep the data.
 
-worksheets.js keeps its format in a closure. To test ``MIGRATIONS`` and
-``migrate`` directly, the shipped (minified) script is served with one line
-added before its last statement that hands them to the test
-(``window.__shbTest``); everything else is the file as built. Timers are
+The kernel (shb.js) keeps the format: ``window.shb.store`` has ``VERSION``,
+``MIGRATIONS`` and ``migrate``, which the tests call directly. To raise the
+version, the shipped (minified) kernel is served with its ``VERSION`` changed
+and, if given, a step added; everything else is the file as built. Timers are
 Playwright's clock, so that the 600 ms save delay cannot do the work a test
 says an event does.
 """
@@ -24,9 +24,7 @@ from tests.worksheets_support import (BANK, STORE_KEY, WORKSHEET, active_answers
 
 Q1, Q2 = "rb-beslut-arbetsgrupp", "rb-beslut-mandat"
 V1_STORE = json.loads((FIXTURES / "stores" / "v1.json").read_text(encoding="utf-8"))
-SCRIPT = "**/assets/javascripts/worksheets.js"
-EXPOSE = "window.__shbTest={VERSION,MIGRATIONS,migrate};"
-LAST_STATEMENT = re.compile(r"document\$\.subscribe\(mount\);?\s*\}\)\(\);?\s*$")
+SCRIPT = "**/assets/javascripts/shb.js"
 BLOCKED_TEXT = ("Anteckningarna som finns sparade i webbläsaren kommer från en nyare version av "
                 "handboken eller går inte att läsa. De lämnas orörda, och ändringar här sparas inte.")
 COUNT_PERSIST = """
@@ -38,13 +36,10 @@ if (navigator.storage) {
 
 
 def serve_script(page, change=lambda js: js):
-    """Serve worksheets.js as built, with MIGRATIONS exposed and ``change`` applied."""
+    """Serve the kernel (shb.js) as built, with ``change`` applied."""
     def handle(route):
         response = route.fetch()
-        js = response.text()
-        exposed, found = LAST_STATEMENT.subn(lambda m: EXPOSE + m.group(0), js)
-        assert found == 1, "worksheets.js no longer ends with document$.subscribe(mount)"
-        route.fulfill(response=response, body=change(exposed))
+        route.fulfill(response=response, body=change(response.text()))
     page.route(SCRIPT, handle)
 
 
@@ -57,13 +52,13 @@ def raise_version(js: str, step: str | None) -> str:
         # the MIGRATIONS table in the same scope.
         js, found = re.subn(r"function migrate\(", lambda m: f"MIGRATIONS[{version}]={step};" + m.group(0),
                             js, count=1)
-        assert found, "worksheets.js no longer declares function migrate("
+        assert found, "shb.js no longer declares function migrate("
     return js
 
 
 def missing_steps(page) -> list[int]:
     """Versions below VERSION that have no migration step."""
-    return page.evaluate("""() => { const t = window.__shbTest, missing = [];
+    return page.evaluate("""() => { const t = window.shb.store, missing = [];
         for (let v = 1; v < t.VERSION; v++) if (typeof t.MIGRATIONS[v] !== 'function') missing.push(v);
         return missing; }""")
 
@@ -78,8 +73,8 @@ def assert_v1_shown(page):
 
 def migrated_v1(page):
     """The version-1 store from tests/fixtures/stores/v1.json, through migrate()."""
-    return page.evaluate("""(d) => { try { return {ok: window.__shbTest.migrate(d)}; }
-        catch (e) { return {error: e && e.shb || String(e)}; } }""", V1_STORE)
+    return page.evaluate("""(d) => { try { return {ok: window.shb.store.migrate(d)}; }
+        catch (e) { return {error: String(e)}; } }""", V1_STORE)
 
 
 def assert_v1_notes_kept(result, version):
@@ -102,7 +97,7 @@ def assert_v1_notes_kept(result, version):
 def test_every_older_version_has_a_migration_step_that_keeps_the_notes(page, base_url):
     serve_script(page)
     open_page(page, base_url, WORKSHEET)
-    version = page.evaluate("window.__shbTest.VERSION")
+    version = page.evaluate("window.shb.store.VERSION")
     assert version >= 1
     assert missing_steps(page) == [], f"VERSION is {version}: add MIGRATIONS[v] for each missing v"
     assert_v1_notes_kept(migrated_v1(page), version)
@@ -112,7 +107,7 @@ def test_the_migration_check_fails_when_version_is_raised_without_a_step(page, b
     """The test above can fail: the same checks on a script whose VERSION was raised alone."""
     serve_script(page, lambda js: raise_version(js, None))
     open_page(page, base_url, WORKSHEET)
-    version = page.evaluate("window.__shbTest.VERSION")
+    version = page.evaluate("window.shb.store.VERSION")
     assert missing_steps(page) == [version - 1]
     assert migrated_v1(page) == {"ok": None}
 
@@ -123,7 +118,7 @@ def test_an_older_store_is_migrated_on_load_and_its_notes_shown(page, base_url):
     step = "(d)=>{d.version+=1;d.upgraded=true;return d}"
     serve_script(page, lambda js: raise_version(js, step))
     page.goto(base_url + WORKSHEET)
-    shipped = page.evaluate("window.__shbTest.VERSION") - 1
+    shipped = page.evaluate("window.shb.store.VERSION") - 1
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE_KEY, json.dumps(V1_STORE)])
     open_page(page, base_url, WORKSHEET)
 
@@ -174,7 +169,7 @@ def test_a_store_that_cannot_be_read_is_left_untouched_and_the_reader_told(conte
     page.check(f"#shb-check-{Q1}")
     page.fill(f"#shb-note-{Q2}", "skriver inte över")
     page.keyboard.press("Tab")
-    assert page.evaluate("window.shbStore.set('timeline.phase', {phase: 'forfas'})") is False
+    assert page.evaluate("window.shb.store.set('timeline.phase', {phase: 'forfas'})") is False
     assert page.evaluate("window.__persistCalls") == 0
     page.goto(base_url + BANK)
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('shb'))") == [STORE_KEY]
@@ -305,7 +300,7 @@ def test_persistent_storage_is_asked_once_after_the_first_save(context, base_url
     page.check(f"#shb-check-{Q2}")
     page.fill(f"#shb-note-{Q2}", "ännu en")
     page.keyboard.press("Tab")
-    page.evaluate("window.shbStore.set('ladder.level', 2)")
+    page.evaluate("window.shb.store.set('ladder.level', 2)")
     assert page.evaluate("window.__persistCalls") == 1
 
 

@@ -24,7 +24,7 @@ JS_ONLY = ["#shb-ws", ".shb-print-tools", ".shb-list-actions", "#shb-dialog", "#
 JS_ONLY_TEXT = ["Arbetsyta:", "Skriv ut tomt", "Rensa listan", "Byt till vald", "Ta bort arbetsytan",
                 "Avbryt", "webbläsaren tillåter inte", "nyare version"]
 
-# Parts of a page that save something through window.shbStore (timeline.js).
+# Parts of a page that save something through window.shb.store (timeline.js).
 SAVES = re.compile(r"data-shb-(tl-mark|tl-clear|planner|ladder)[\s=>]")
 # The sum of the page's layout shifts so far (as CLS counts them: not right
 # after the reader's input). Shifts before the observer started are buffered.

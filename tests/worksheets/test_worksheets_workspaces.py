@@ -1,4 +1,4 @@
-"""Worksheets: workspaces, clearing with undo, keyboard use and the shbStore API."""
+"""Worksheets: workspaces, clearing with undo, keyboard use and the shb.store API."""
 from __future__ import annotations
 
 from tests.worksheets_support import (BANK, WORKSHEET, active_answers, answer, confirm, mounted,
@@ -111,10 +111,10 @@ def test_clearing_the_workspace_asks_and_can_be_undone(page, base_url):
     page.get_by_role("button", name="Rensa arbetsytan").click()
     confirm(page, "Rensa")
     assert active_answers(page) == {} and not page.is_checked(f"#shb-check-{Q1}")
-    assert page.evaluate("window.shbStore.get('timeline.phase')") is None
+    assert page.evaluate("window.shb.store.get('timeline.phase')") is None
     page.locator("#shb-ws-status").get_by_role("button", name="Ångra").click()
     assert page.is_checked(f"#shb-check-{Q1}")
-    assert page.evaluate("window.shbStore.get('timeline.phase')") == "forfas"
+    assert page.evaluate("window.shb.store.get('timeline.phase')") == "forfas"
 
 
 def test_an_edit_after_clearing_retires_the_undo(page, base_url):
@@ -170,23 +170,23 @@ def test_shbstore_values_belong_to_the_active_workspace(page, base_url):
     open_page(page, base_url, BANK)
     calls = page.evaluate("""() => {
         window.__calls = [];
-        window.__off = window.shbStore.subscribe(name => window.__calls.push(name));
-        return window.shbStore.set('timeline.dates', {start: '2027-02-01'});
+        window.__off = window.shb.store.subscribe(() => window.__calls.push(window.shb.store.workspaceName()));
+        return window.shb.store.set('timeline.dates', {start: '2027-02-01'});
     }""")
     assert calls is True
-    assert page.evaluate("window.shbStore.get('timeline.dates')") == {"start": "2027-02-01"}
-    assert page.evaluate("window.shbStore.get('constructor')") is None
-    assert page.evaluate("window.shbStore.set('__proto__', 1)") is False
+    assert page.evaluate("window.shb.store.get('timeline.dates')") == {"start": "2027-02-01"}
+    assert page.evaluate("window.shb.store.get('constructor')") is None
+    assert page.evaluate("window.shb.store.set('__proto__', 1)") is False
     # get returns a copy: changing it changes nothing stored.
-    page.evaluate("window.shbStore.get('timeline.dates').start = 'ändrad'")
-    assert page.evaluate("window.shbStore.get('timeline.dates').start") == "2027-02-01"
+    page.evaluate("window.shb.store.get('timeline.dates').start = 'ändrad'")
+    assert page.evaluate("window.shb.store.get('timeline.dates').start") == "2027-02-01"
 
     create_workspace(page, "Andra processen")
-    assert page.evaluate("window.shbStore.workspaceName()") == "Andra processen"
-    assert page.evaluate("window.shbStore.get('timeline.dates')") is None
+    assert page.evaluate("window.shb.store.workspaceName()") == "Andra processen"
+    assert page.evaluate("window.shb.store.get('timeline.dates')") is None
     assert page.evaluate("window.__calls") == ["Andra processen"]
     switch_to(page, "Min arbetsyta")
-    assert page.evaluate("window.shbStore.get('timeline.dates')") == {"start": "2027-02-01"}
+    assert page.evaluate("window.shb.store.get('timeline.dates')") == {"start": "2027-02-01"}
     assert page.evaluate("window.__calls") == ["Andra processen", "Min arbetsyta"]
     page.evaluate("window.__off()")
     switch_to(page, "Andra processen")

@@ -9,17 +9,18 @@
  *   notes and shows ruled lines everywhere.
  *
  * It only reads the page: ticks and notes are stored by worksheets.js.
- * window.shbPrint.prepare(mode) lets scripts/build/pdf.py do the same before
- * Chromium prints a PDF.
+ * It registers as the feature "print"; shb.features.print.prepare(mode) lets
+ * scripts/build/pdf.py do the same before Chromium prints a PDF.
  */
 (function () {
   "use strict";
 
+  const shb = window.shb;
   const html = document.documentElement;
   let requested = null; // the mode our buttons asked for
   let opened = []; // folded sections opened for printing
 
-  const each = (selector, fn) => document.querySelectorAll(selector).forEach(fn);
+  const each = (selector, fn) => shb.kit.all(selector).forEach(fn);
   /* Links inside the handbook print as full addresses under site_url (links
      may already be absolute: Material's instant loading rewrites them);
      outside links print their href from print.css unless the link text
@@ -53,7 +54,7 @@
   }
 
   function prepare(mode) {
-    const date = new Date().toLocaleDateString("sv-SE"); // YYYY-MM-DD
+    const date = shb.kit.today(); // YYYY-MM-DD
     html.classList.toggle("shb-print-blank", mode === "blank");
     // A textarea clips on paper: copy each note into a print-only element,
     // made from the template beside the print buttons (print_tools.html.j2).
@@ -83,18 +84,16 @@
   }
 
   // Listeners are attached once, to document: the buttons come with each page.
-  document.addEventListener("click", (e) => {
-    const button = e.target.closest && e.target.closest("[data-shb-print]");
-    if (!button) return;
+  function print(button) {
     requested = button.dataset.shbPrint;
     prepare(requested);
     window.print();
-  });
+  }
+  shb.actions("data-shb-print", { blank: print, notes: print });
 
   window.addEventListener("beforeprint", () => prepare(requested || "notes"));
   window.addEventListener("afterprint", reset);
 
-  window.shbPrint = { prepare, reset };
-
-  document$.subscribe(markLinks); // Material's: the current page at once, then each new one
+  // Mounted on the current page at once, then on each new one.
+  shb.feature("print", { mount: markLinks, exports: { prepare, reset } });
 })();

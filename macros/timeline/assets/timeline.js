@@ -1,33 +1,36 @@
 /* Samverkanshandboken: timelines, "Var är vi nu?", the date planner and the
  * involvement ladder.
  *
- * worksheets.js loads this script the first time a page has one of them, and
- * it mounts through Material's document$ (which replays the current page to
- * a late subscriber), so it follows instant navigation. Listeners are
- * attached once, to document; each page is only refreshed.
+ * The kernel (shb.js) loads this script the first time a page has one of
+ * them, and it registers as the feature "timeline", which mounts through
+ * Material's document$ (which replays the current page to a late
+ * subscriber), so it follows instant navigation. Listeners are attached
+ * once, to document; each page is only refreshed.
  *
  * The pages carry everything that can be worked out at build time (see
  * macros/timeline/placement.py): each step's offsets from the start of the process as
  * "<months>:<days>", and each milestone's place in its step as a fraction.
  * This script only adds those offsets to the reader's dates, writes dates
  * and the .ics file, and saves three kinds of choice in the active workspace
- * through window.shbStore (worksheets.js, which also tells the reader when
- * the browser does not let it save):
+ * through shb.store (which also tells the reader when the browser does not
+ * let it save):
  *   phase:<process id>  the step marked "Vi är här"
  *   plan:<process id>   {start, target} as ISO dates
  *   plan-dates:<process id>  {milestone id: ISO date}, for the templates
  *   ladder:level        the chosen level of the involvement ladder
  *
  * All text from the page reaches the DOM through textContent, never HTML.
- * The pure functions are exposed as window.shbTimeline for the tests.
+ * The pure functions are exposed as shb.features.timeline for the tests.
  */
 (function () {
   "use strict";
 
+  const shb = window.shb, store = shb.store;
+  const { all, el, longDate } = shb.kit;
+
   /* ---------- Calendar maths on ISO dates ("YYYY-MM-DD"), in UTC days ---------- */
 
   const DAY = 864e5;
-  const LONG_DATE = new Intl.DateTimeFormat("sv-SE", { dateStyle: "long", timeZone: "UTC" }); // 3 mars 2027
 
   // Days since 1970-01-01. A month (0-11) or a day past the end carries over
   // into the next year or month, as in Date. setUTCFullYear, unlike Date.UTC,
@@ -65,7 +68,8 @@
   /* An offset from the data: whole months first, then days. */
   const addOffset = (text, offset) => addDays(addMonths(text, offset.months), offset.days);
 
-  const formatDate = (text) => parseISO(text) ? LONG_DATE.format(dayNumber(text) * DAY) : "";
+  // In words ("3 mars 2027"), or "" when it is not a valid date.
+  const formatDate = (text) => parseISO(text) ? longDate(text) : "";
 
   /* Dates for every step and milestone.
    * steps: [{id, from: {months, days}, to: {...} or null, milestones: [{id, at}]}]
@@ -158,14 +162,10 @@
 
   /* ---------- Storage and the DOM ---------- */
 
-  // Without worksheets.js (the calendar tests load this script alone) there
-  // is nothing to read and nothing is saved.
-  const store = window.shbStore;
-  const load = (key) => store && store.get(key);
+  const load = (key) => store.get(key);
   /* null removes the value. */
-  const save = (key, value) => store && store.set(key, value === null ? undefined : value);
+  const save = (key, value) => store.set(key, value === null ? undefined : value);
 
-  const all = (root, selector) => Array.from(root.querySelectorAll(selector));
   const find = (root, selector) => root.querySelector(selector);
 
   function setText(node, text) {
@@ -173,18 +173,11 @@
     node.hidden = !text;
   }
 
-  function el(tag, text, href) {
-    const node = document.createElement(tag);
-    node.textContent = text;
-    if (href) node.href = href;
-    return node;
-  }
-
   /* ---------- The timeline's "Vi är här" and "Var är vi nu?" ---------- */
 
   function refreshTimeline(root) {
     const current = load("phase:" + root.dataset.shbTimeline);
-    all(root, "[data-shb-tl-step]").forEach((item) => {
+    all("[data-shb-tl-step]", root).forEach((item) => {
       const on = item.dataset.shbTlStep === current;
       const button = find(item, "[data-shb-tl-mark]");
       item.classList.toggle("is-current", on);
@@ -202,10 +195,10 @@
     const index = steps.findIndex((s) => s[0] === load("phase:" + pid));
     const step = steps[index];
     find(root, "[data-shb-tl-now-text]").replaceChildren(...(step
-      ? ["Ni är här: ", el("strong", step[1]), " (" + one + " " + (index + 1) + " av " + steps.length + "). ",
-        el("a", "Se " + one + "en i tidslinjen", href + "#" + step[2])]
+      ? ["Ni är här: ", el("strong", {}, [step[1]]), " (" + one + " " + (index + 1) + " av " + steps.length + "). ",
+        el("a", { href: href + "#" + step[2] }, ["Se " + one + "en i tidslinjen"])]
       : ["Ni har inte markerat någon " + one + " än. ",
-        el("a", "Markera " + one + "en i tidslinjen", href + "#tl-" + pid)]));
+        el("a", { href: href + "#tl-" + pid }, ["Markera " + one + "en i tidslinjen"])]));
     const clear = find(root, "[data-shb-tl-clear]");
     if (clear) clear.hidden = !step;
     root.hidden = false;
@@ -215,7 +208,7 @@
 
   /* The planner's rows in order: each step, then its milestones. Their
    * data-shb-anchor is the id of the same step or milestone in the timeline. */
-  const planRows = (root) => all(root, "[data-shb-plan-step], [data-shb-plan-milestone]");
+  const planRows = (root) => all("[data-shb-plan-step], [data-shb-plan-milestone]", root);
 
   /* The saved plan, and the dates for each row (as schedule() gives them:
    * {start, end} for a step, {date} for a milestone) once it has a start.
@@ -300,7 +293,7 @@
     }
     const pid = root.dataset.shbPlanner, page = location.href.split("#")[0];
     const host = location.hostname || "samverkanshandboken";
-    const note = "Riktdatum från Samverkanshandboken. Tiderna är bara exempel.";
+    const note = "Riktdatum från " + (shb.config().site || "handboken") + ". Tiderna är bara exempel.";
     // One event per step and per milestone; the end date is exclusive. A step
     // without an end is one day at its start, repeating when it is yearly.
     const events = planRows(root).map((row, i) => {
@@ -315,17 +308,13 @@
         url: page + "#" + d.shbAnchor
       };
     });
-    const text = buildIcs(root.dataset.shbTitle, events);
-    const link = el("a", "", URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" })));
-    link.download = pid + ".ics";
-    link.click(); // detached: instant navigation never sees it
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    shb.download(pid + ".ics", buildIcs(root.dataset.shbTitle, events), "text/calendar");
   }
 
   /* ---------- The involvement ladder ---------- */
 
   function refreshLadder(root) {
-    const radios = all(root, "[data-shb-ladder-radio]"), chosen = load("ladder:level");
+    const radios = all("[data-shb-ladder-radio]", root), chosen = load("ladder:level");
     const radio = radios.find((r) => r.value === chosen);
     radios.forEach((r) => {
       const level = r.closest("[data-shb-ladder-level]");
@@ -342,46 +331,44 @@
     if (!step) return;
     let note = find(step, "[data-shb-ladder-choice]");
     if (!note) {
-      note = el("p", "");
-      note.className = "shb-ladder-choice";
-      note.setAttribute("data-shb-ladder-choice", "");
+      note = el("p", { class: "shb-ladder-choice", "data-shb-ladder-choice": "" });
       step.prepend(note);
     }
-    note.replaceChildren(el("strong", root.dataset.shbLadderName + ": "),
+    note.replaceChildren(el("strong", {}, [root.dataset.shbLadderName + ": "]),
       radio ? "ni siktar på " + choice + ", " + radio.dataset.shbTitle + ". " : "ni har inte valt något steg än. ",
-      el("a", radio ? "Ändra valet" : "Välj steg i trappan", "#" + root.id));
+      el("a", { href: "#" + root.id }, [radio ? "Ändra valet" : "Välj steg i trappan"]));
   }
 
   /* ---------- Wiring ---------- */
 
   function refreshAll() {
-    all(document, "[data-shb-timeline]").forEach(refreshTimeline);
-    all(document, "[data-shb-tl-now]").forEach(refreshNow);
-    all(document, "[data-shb-planner]").forEach(refreshPlanner);
-    all(document, "[data-shb-ladder]").forEach(refreshLadder);
+    all("[data-shb-timeline]").forEach(refreshTimeline);
+    all("[data-shb-tl-now]").forEach(refreshNow);
+    all("[data-shb-planner]").forEach(refreshPlanner);
+    all("[data-shb-ladder]").forEach(refreshLadder);
   }
 
-  // The buttons: "Vi är här", "Ta bort markeringen", and the planner's two.
-  document.addEventListener("click", (e) => {
-    const button = e.target.closest && e.target.closest("button");
-    const data = button ? button.dataset : {};
-    const planner = button && button.closest("[data-shb-planner]");
-    if (data.shbTlMark) {
-      const pressed = button.getAttribute("aria-pressed") === "true";
-      save("phase:" + button.closest("[data-shb-timeline]").dataset.shbTimeline, pressed ? null : data.shbTlMark);
-    } else if (data.shbTlClear) {
-      save("phase:" + data.shbTlClear, null);
-    } else if (planner && "shbPlanIcs" in data) {
-      return download(planner);
-    } else if (planner && "shbPlanClear" in data) {
-      save("plan:" + planner.dataset.shbPlanner, null);
-      refreshAll();
-      return find(planner, "[data-shb-plan-start]").focus();
-    } else {
-      return;
-    }
+  // The buttons: "Vi är här" and "Ta bort markeringen" carry a step's or a
+  // process's id as their value; the planner's two carry none.
+  shb.actions("data-shb-tl-mark", (step, button) => {
+    const pressed = button.getAttribute("aria-pressed") === "true";
+    save("phase:" + button.closest("[data-shb-timeline]").dataset.shbTimeline, pressed ? null : step);
     refreshAll();
   });
+  shb.actions("data-shb-tl-clear", (process) => {
+    save("phase:" + process, null);
+    refreshAll();
+  });
+  const inPlanner = (act) => ({ "": (button) => {
+    const planner = button.closest("[data-shb-planner]");
+    if (planner) act(planner);
+  } });
+  shb.actions("data-shb-plan-ics", inPlanner(download));
+  shb.actions("data-shb-plan-clear", inPlanner((planner) => {
+    save("plan:" + planner.dataset.shbPlanner, null);
+    refreshAll();
+    find(planner, "[data-shb-plan-start]").focus();
+  }));
 
   // The planner's dates and the ladder's levels.
   document.addEventListener("change", (e) => {
@@ -399,14 +386,15 @@
     refreshAll();
   });
 
-  // Another workspace, an import or an undo in worksheets.js.
-  if (store) store.subscribe(refreshAll);
+  // Another workspace, an import, an undo or another tab.
+  store.subscribe(() => refreshAll());
 
-  window.shbTimeline = {
-    calc: { parseISO, addDays, addMonths, daysBetween, formatDate, schedule },
-    ics: { escape: icsEscape, foldLine, build: buildIcs }
-  };
-
-  // Material's document$ gives the current page at once, then each new one.
-  if (window.document$) window.document$.subscribe(refreshAll);
+  // Mounted on the current page at once, then on each new one.
+  shb.feature("timeline", {
+    mount: refreshAll,
+    exports: {
+      calc: { parseISO, addDays, addMonths, daysBetween, formatDate, schedule },
+      ics: { escape: icsEscape, foldLine, build: buildIcs }
+    }
+  });
 })();

@@ -1,16 +1,17 @@
 /* Samverkanshandboken: "Jämför svar", several parties' answers side by side.
  *
- * worksheets.js loads this script on the page that has [data-shb-compare]
+ * The kernel (shb.js) loads this script on the page that has [data-shb-compare]
  * (macros/compare/templates/compare.html.j2). The chosen files are read in
  * this tab only and kept in memory; nothing is stored in the browser unless
- * the reader takes a note into the own workspace (through window.shbStore,
- * undoable) or saves the comparison as a file. Every file is checked by
- * worksheets.js (shbStore.readExport: kind, version, migration, shape); a bad
+ * the reader takes a note into the own workspace (through shb.store,
+ * undoable) or saves the comparison as a file. Every file is checked by the
+ * kernel (shb.store.readExport: kind, version, migration, shape); a bad
  * file gets a message naming it and the others still compare.
  *
  * Everything from a file (party names, notes, question texts) reaches the
- * page, the print and the Markdown export as text: textContent and escaping,
- * never HTML. window.shbCompare exposes the pure parts for the tests.
+ * page, the print and the exports as text: textContent, and the document
+ * model's writers (export.js), never HTML. shb.features.compare exposes the
+ * pure parts for the tests.
  */
 (function () {
   "use strict";
@@ -20,47 +21,33 @@
   const MAX_FILE = 5 * 1024 * 1024;
   const ORPHANS = "Frågor som inte längre finns i handboken";
 
-  const store = window.shbStore;
-  const scope = window.__md_scope;
+  const shb = window.shb, store = shb.store;
+  const { own, byId, el, quote, today, joined, now } = shb.kit;
+  const UNDO = "compare";
   let sources = []; // {file, text, party, name, answers, label}
   let discuss = new Set(); // question ids to bring to the meeting
-  let undo = []; // merges, newest last: {id: answer before, or null}
   let rows = [], root = null;
 
   // ---- helpers ------------------------------------------------------------
 
-  const own = (obj, key) => obj && Object.hasOwn(obj, key) ? obj[key] : undefined;
-  const byId = (id) => document.getElementById(id);
-  const el = window.shbKit.el; // worksheets.js's, which loads this script
-  const quote = (s) => "\u201d" + s + "\u201d";
-  const today = () => new Date().toLocaleDateString("sv-SE");
   const answered = (a) => !!a && (a.checked || !!a.note.trim());
   const questions = (n) => n + (n === 1 ? " fråga" : " frågor");
-  const joined = (list) => list.length < 2 ? list.join("") : list.slice(0, -1).join(", ") + " och " + list[list.length - 1];
-  // Text for Markdown: no HTML, no links or emphasis from a file's text.
-  const md = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
-    .replace(/[\\`*_[\]#|]/g, "\\$&");
-
-  function download(name, text, type) {
-    const url = URL.createObjectURL(new Blob([text], { type: type + ";charset=utf-8" }));
-    el("a", { href: url, download: name }).click();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
-  }
 
   // ---- reading files --------------------------------------------------------
 
   // The sources in one file's text: an export (one per workspace) or a saved
-  // comparison (its files, and the questions marked to discuss). Throws {shb}.
+  // comparison (its files, and the questions marked to discuss). Throws a
+  // shb.UserError.
   function parse(text, file) {
     const name = quote(file);
     let d = null;
     try { d = JSON.parse(text); } catch (e) { /* readExport says so */ }
     if (d && d.kind === SAVED) {
       if (typeof d.version !== "number" || d.version > SAVED_VERSION) {
-        throw { shb: "Filen " + name + " är en sparad jämförelse från en nyare version av handboken." };
+        throw new shb.UserError("Filen " + name + " är en sparad jämförelse från en nyare version av handboken.");
       }
       if (!Array.isArray(d.files) || d.files.some((f) => !f || typeof f.name !== "string" || typeof f.text !== "string")) {
-        throw { shb: "Filen " + name + " är en sparad jämförelse med fel form." };
+        throw new shb.UserError("Filen " + name + " är en sparad jämförelse med fel form.");
       }
       const found = [];
       d.files.forEach((f) => found.push(...parse(f.text, f.name).sources));
@@ -122,7 +109,7 @@
           added.push(...got.sources);
           got.discuss.forEach((id) => discuss.add(id));
         } catch (e) {
-          problems.push(e && e.shb ? e.shb : "Filen " + quote(r.f.name) + " gick inte att läsa.");
+          problems.push(shb.explain(e, "Filen " + quote(r.f.name) + " gick inte att läsa."));
         }
       });
       sources.push(...added);
@@ -290,11 +277,6 @@
       (party ? " (" + party + ")" : "") + ", sist i er egen anteckning och under partens namn.";
   }
 
-  const sitePath = (url) => {
-    const path = new URL(url, location.href).pathname;
-    return path.startsWith(scope.pathname) ? path.slice(scope.pathname.length) : path;
-  };
-
   // The own answer with the source's note added under its label; null when
   // there is nothing to add (no note, or the note is already there).
   function merged(mine, r, i) {
@@ -303,27 +285,29 @@
     const block = sources[i].label + ":\n" + note, before = cur ? cur.note.trimEnd() : "";
     return {
       checked: cur ? cur.checked : false, note: before ? before + "\n\n" + block : block,
-      updated: new Date().toISOString(), text: cur && cur.text || r.text,
+      updated: now(), text: cur && cur.text || r.text,
       list: cur && cur.list || (r.saved ? r.saved.list || "" : r.group + (r.step ? ", " + r.step : "")),
-      page: cur && cur.page || (r.saved ? r.saved.page || "" : r.url ? sitePath(r.url) : "")
+      page: cur && cur.page || (r.saved ? r.saved.page || "" : r.url ? shb.sitePath(r.url) : "")
     };
   }
 
-  function mergeStatus(text) {
-    const box = byId("shb-cmp-merge-status");
-    box.replaceChildren(text);
-    if (undo.length) box.append(" ", el("button", { type: "button", class: "shb-btn", "data-shb-cmp": "undo" }, ["Ångra"]));
-  }
+  // The merge status line (focusable: it takes the focus when "Ångra" goes),
+  // with "Ångra" while a merge can be undone (the kernel's shb.undo).
+  const statusBox = () => byId("shb-cmp-merge-status");
+  const mergeStatus = (text) => shb.undo.show(UNDO, statusBox(), text);
 
+  // Put the changes into the workspace (the store tells the subscriber
+  // below, which redraws the own lines) and offer "Ångra" for them.
   function apply(changes, told) {
     const ids = Object.keys(changes);
     if (!ids.length) return mergeStatus("Det finns inget nytt att ta in: anteckningarna finns redan i er arbetsyta.");
     const mine = store.answers(), before = {};
     ids.forEach((id) => { before[id] = own(mine, id) || null; });
     if (!store.putAnswers(changes)) return mergeStatus("Webbläsaren sparade inte ändringen. Exportera det ni vill behålla.");
-    undo.push(before);
-    refreshOwn();
-    mergeStatus(told);
+    shb.undo.offer(UNDO, statusBox(), told, () => {
+      store.putAnswers(before);
+      return "Det ni tog in senast är borttaget ur er arbetsyta igen.";
+    });
   }
 
   function mergeOne(id, i) {
@@ -339,15 +323,6 @@
       if (next) { mine = { ...mine, [r.id]: next }; changes[r.id] = next; n++; }
     }));
     apply(changes, n + (n === 1 ? " anteckning är tillagd" : " anteckningar är tillagda") + " i er arbetsyta.");
-  }
-
-  function undoMerge() {
-    const before = undo.pop(), box = byId("shb-cmp-merge-status");
-    if (!before) return;
-    store.putAnswers(before);
-    refreshOwn();
-    mergeStatus("Det ni tog in senast är borttaget ur er arbetsyta igen.");
-    if (!box.contains(document.activeElement)) box.focus(); // the pressed button is gone
   }
 
   function refreshOwn() {
@@ -377,58 +352,39 @@
     ])));
   }
 
-  // The site's name as the brand gives it (the print header holds it).
-  function siteName() {
-    const head = document.querySelector("[data-shb-site-name]");
-    return (head && head.dataset.shbSiteName.trim()) || document.title;
-  }
-  const fileNames = (as) => sources.map((s) => as(s.label === s.file ? s.file : s.label + " (" + s.file + ")")).join(", ");
+  const fileNames = () => sources.map((s) => s.label === s.file ? s.file : s.label + " (" + s.file + ")").join(", ");
   const answerWord = (a) => !a ? "inget svar" : a.checked ? "besvarad" : "inte besvarad";
 
-  function discussMarkdown() {
-    const out = ["# Att diskutera", "", "Från " + md(siteName()) + ", " + today() + ". Jämförda filer: " +
-      fileNames(md) + ".", ""];
-    let group = null;
-    discussed().forEach((r) => {
-      if (r.group !== group) out.push("## " + md(group = r.group), "");
-      out.push("### " + md(r.text), "");
-      if (r.step) out.push(md(r.step), "");
-      r.cells.forEach((a, i) => {
-        out.push("- **" + md(sources[i].label) + "**: " + answerWord(a));
-        if (a && a.note.trim()) out.push("", ...a.note.trim().split(/\r?\n/).map((line) => "    > " + md(line)), "");
-      });
-      out.push("");
-    });
-    if (!discussed().length) out.push("Inga frågor är markerade.");
-    return out.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
-  }
-
-  // The same list as blocks for documents-export.js's Word file (text runs only).
+  // The list as the document model's blocks (export.js writes them): a
+  // heading per group, a subheading per question, an entry per party.
   function discussBlocks() {
-    const text = (t) => [{ text: t }];
+    const text = (t) => [{ text: t }], list = discussed();
     const blocks = [{ type: "title", runs: text("Att diskutera") },
-      { type: "paragraph", runs: text("Från " + siteName() + ", " + today() + ". Jämförda filer: " + fileNames((t) => t) + ".") }];
+      { type: "paragraph", runs: text("Från " + (shb.config().site || document.title) + ", " + today() +
+        ". Jämförda filer: " + fileNames() + ".") }];
     let group = null;
-    discussed().forEach((r) => {
+    list.forEach((r) => {
       if (r.group !== group) blocks.push({ type: "heading", runs: text(group = r.group) });
       blocks.push({ type: "subheading", runs: text(r.text) });
       if (r.step) blocks.push({ type: "paragraph", runs: text(r.step) });
-      r.cells.forEach((a, i) => {
-        blocks.push({ type: "list", items: [text(sources[i].label + ": " + answerWord(a))] });
-        if (a && a.note.trim()) blocks.push({ type: "text", lines: a.note.trim().split(/\r?\n/) });
-      });
+      r.cells.forEach((a, i) => blocks.push({ type: "entry",
+        runs: [{ text: sources[i].label, bold: true }, { text: ": " + answerWord(a) }],
+        note: a && a.note.trim() ? a.note.trim().split(/\r?\n/) : [] }));
     });
-    if (!discussed().length) blocks.push({ type: "paragraph", runs: text("Inga frågor är markerade.") });
+    if (!list.length) blocks.push({ type: "paragraph", runs: text("Inga frågor är markerade.") });
     return blocks;
   }
 
-  function discussWord() {
-    const box = byId("shb-cmp-discuss-status");
+  // The list in a format of the document model, saved for the reader.
+  function exportDiscuss(ext, write, type, told, failed) {
+    const box = byId("shb-cmp-discuss-status"), blocks = discussBlocks();
     box.textContent = "";
-    window.shbKit.load("documents-export.js")
-      .then(() => window.shbDocuments.word(discussBlocks(), "Att diskutera", "att-diskutera-" + today() + ".docx"))
-      .then((name) => { box.textContent = "Filen " + name + " är sparad bland era hämtade filer."; },
-        () => { box.textContent = "Word-filen kunde inte skapas. Försök igen."; });
+    shb.doc().then((w) => write(w, blocks))
+      .then((content) => {
+        const name = shb.download("att-diskutera-" + today() + "." + ext, content, type);
+        if (told) box.textContent = shb.savedMessage(name);
+      })
+      .catch((e) => { box.textContent = shb.explain(e, failed); });
   }
 
   function printDiscuss() {
@@ -444,8 +400,8 @@
       if (!seen.has(s)) files.push({ name: s.file, text: s.text });
       sources.filter((o) => o.text === s.text && o.file === s.file).forEach((o) => seen.add(o));
     });
-    const file = { kind: SAVED, version: SAVED_VERSION, saved: new Date().toISOString(), files, discuss: [...discuss] };
-    download("jamforelse-" + today() + ".json", JSON.stringify(file, null, 2) + "\n", "application/json");
+    const file = { kind: SAVED, version: SAVED_VERSION, saved: now(), files, discuss: [...discuss] };
+    shb.download("jamforelse-" + today() + ".json", JSON.stringify(file, null, 2) + "\n", "application/json");
     byId("shb-cmp-notices").replaceChildren(el("p", {}, ["Jämförelsen är sparad i era hämtade filer. Välj filen här för att öppna den igen."]));
   }
 
@@ -462,8 +418,8 @@
     clear() {
       sources = [];
       discuss = new Set();
-      undo = [];
-      byId("shb-cmp-merge-status").textContent = "";
+      shb.undo.retire(UNDO);
+      statusBox().textContent = "";
       byId("shb-cmp-errors").replaceChildren();
       byId("shb-cmp-notices").replaceChildren(el("p", {}, ["Jämförelsen är tömd."]));
       draw();
@@ -472,16 +428,17 @@
     save: saveComparison,
     merge: (b) => mergeOne(b.dataset.shbCmpQ, Number(b.dataset.shbCmpS)),
     "merge-all": mergeAll,
-    undo: undoMerge,
     print: printDiscuss,
-    markdown: () => download("att-diskutera-" + today() + ".md", discussMarkdown(), "text/markdown"),
-    docx: discussWord
+    // Markdown as before: the download is all the reader sees (no message).
+    markdown: () => exportDiscuss("md", (w, blocks) => w.markdown(blocks), "text/markdown", false,
+      "Filen kunde inte skapas. Försök igen."),
+    // Word: export.js, and the Word library, at the first press.
+    docx: () => exportDiscuss("docx", (w, blocks) => w.word(blocks, w.info("Att diskutera")), "", true,
+      "Word-filen kunde inte skapas. Försök igen.")
   };
-
-  document.addEventListener("click", (e) => {
-    const b = e.target.closest && e.target.closest("[data-shb-cmp]");
-    if (b && root && root.contains(b) && own(actions, b.dataset.shbCmp)) actions[b.dataset.shbCmp](b);
-  });
+  // Only the buttons inside the comparison act.
+  shb.actions("data-shb-cmp", Object.fromEntries(Object.entries(actions).map(([name, act]) =>
+    [name, (b) => root && root.contains(b) && act(b)])));
   document.addEventListener("change", (e) => {
     const t = e.target;
     if (!root || !root.contains(t)) return;
@@ -498,15 +455,19 @@
     root = document.querySelector("[data-shb-compare]");
     if (root) draw(); // the files stay while the tab is open, also across instant navigation
   }
-  // Another workspace (or an import, a clear): the undo steps belonged to the one before.
-  store.subscribe(() => {
-    undo = [];
+  // Another workspace (an import, a clear, an undo, another tab): the merge
+  // steps belonged to the one before. Answers put here (a merge, its undo):
+  // the own lines show them.
+  store.subscribe((reason) => {
+    if (reason === "workspace") shb.undo.retire(UNDO);
     if (!root || !document.contains(root)) return;
-    byId("shb-cmp-merge-status").textContent = "";
+    if (reason === "workspace") statusBox().textContent = "";
     target();
     refreshOwn();
   });
 
-  window.shbCompare = { compare, summary, parse, discussMarkdown, sources: () => sources };
-  document$.subscribe(mount);
+  // The list as Markdown (a promise): for the tests.
+  const discussMarkdown = () => shb.doc().then((w) => w.markdown(discussBlocks()));
+
+  shb.feature("compare", { mount, exports: { compare, summary, parse, discussBlocks, discussMarkdown, sources: () => sources } });
 })();

@@ -1,0 +1,253 @@
+/* Samverkanshandboken: templates ("Mallar") filled in on their page.
+ *
+ * The kernel (shb.js) loads this script on a page with a template
+ * (data-shb-doc); it registers as the feature "documents", which mounts
+ * through Material's document$.
+ *
+ * The page carries the fields (data-shb-field) and the document itself
+ * (data-shb-doc-paper) with an empty slot (data-shb-slot) for each field.
+ * The reader's values are saved in the active workspace through shb.store
+ * as "doc:<template id>": {field: text, table: [[cell]]}. A field the reader
+ * has not written may be pre-filled from what the workspace knows (the
+ * party's name, a planned date, a worksheet answer) or from the page (the
+ * brand's organisation); a pre-filled value is marked at the field and is
+ * not saved, so it follows its source.
+ *
+ * The print (documents.css), the Word file and the copy are all made from
+ * that document: model() reads it into the document model's blocks, and
+ * the writers (export.js, through shb.doc(), loaded at the first press of
+ * its button) make the file or the clipboard's text from them.
+ * Every value reaches the page through textContent.
+ */
+(function () {
+  "use strict";
+
+  const shb = window.shb, store = shb.store;
+  const { own, isObj, all, el, text, slug, today, longDate } = shb.kit;
+  const UNDO = "documents";
+
+  // ---- saved values -------------------------------------------------------
+
+  const keyOf = (root) => "doc:" + root.dataset.shbDoc;
+  function saved(root) {
+    const v = store.get(keyOf(root));
+    return isObj(v) ? v : {};
+  }
+  const save = (root, values) => store.set(keyOf(root), Object.keys(values).length ? values : undefined);
+  // A table's saved rows, as strings (anything else in the file counts as empty).
+  const cell = (rows, r, c) => Array.isArray(rows) && Array.isArray(rows[r]) && typeof rows[r][c] === "string" ? rows[r][c] : "";
+
+  // ---- what the workspace already knows ----------------------------------
+
+  // The planned date of a milestone, as the planner (timeline.js) keeps it
+  // in the workspace: "plan-dates:<process id>" = {milestone id: ISO date}.
+  const plannedDate = (processId, milestoneId) => longDate(own(store.get("plan-dates:" + processId), milestoneId));
+
+  function prefill(root, spec) {
+    const [kind, target] = spec.split(/:(.*)/s);
+    if (kind === "organisation") return text(root.dataset.shbOrg);
+    if (kind === "party") return text(store.party());
+    if (kind === "answer") return text(own(own(store.answers(), target), "note"));
+    if (kind === "plan") return plannedDate(...target.split("/"));
+    return "";
+  }
+
+  // ---- the page -------------------------------------------------------------
+
+  const fields = (root) => all("[data-shb-field]", root);
+
+  // The value of each field: the reader's, else a pre-filled one; tables as rows.
+  function values(root) {
+    const stored = saved(root), out = {}, from = {};
+    fields(root).forEach((input) => {
+      const id = input.dataset.shbField;
+      if (input.dataset.shbCell) {
+        const [r, c] = input.dataset.shbCell.split(":").map(Number);
+        const rows = out[id] || (out[id] = []);
+        (rows[r] || (rows[r] = []))[c] = cell(own(stored, id), r, c);
+      } else if (typeof own(stored, id) === "string") {
+        out[id] = stored[id];
+      } else {
+        out[id] = input.dataset.shbPrefill ? prefill(root, input.dataset.shbPrefill) : "";
+        from[id] = !!out[id];
+      }
+    });
+    return { out, from };
+  }
+
+  // Fill the fields (but not the one being typed in), the notes and the document.
+  function refresh(root) {
+    const { out, from } = values(root);
+    fields(root).forEach((input) => {
+      const id = input.dataset.shbField, rc = input.dataset.shbCell;
+      const v = rc ? cell(out[id], ...rc.split(":").map(Number)) : out[id];
+      if (input !== document.activeElement) input.value = v;
+      input.classList.toggle("shb-doc__input--prefilled", !!from[id]);
+    });
+    all("[data-shb-from]", root).forEach((note) => { note.hidden = !from[note.dataset.shbFrom]; });
+    all("[data-shb-count]", root).forEach((count) => limit(root, count, out[count.dataset.shbCount]));
+    all("[data-shb-slot]", root).forEach((slot) => {
+      const id = slot.dataset.shbSlot, rc = slot.dataset.shbCell;
+      fill(slot, rc ? cell(out[id], ...rc.split(":").map(Number)) : out[id] || "");
+    });
+    root.dataset.shbReady = "";
+  }
+
+  // A slot shows the value as text, or its blank (the field's name on screen,
+  // a line on paper). The blank that came with the page is kept aside.
+  const blanks = new WeakMap();
+  function fill(slot, value) {
+    if (!blanks.has(slot)) blanks.set(slot, [...slot.childNodes]);
+    if (value.trim()) {
+      slot.replaceChildren(value);
+      slot.classList.remove("shb-doc__slot--empty");
+    } else {
+      slot.replaceChildren(...blanks.get(slot));
+      slot.classList.add("shb-doc__slot--empty");
+    }
+  }
+
+  // Say at the field how long it may be; over the limit, say by how much.
+  // Nothing typed is cut off: the text is kept and goes into the document.
+  function limit(root, count, value) {
+    const box = count.closest("[data-shb-field-box]"), max = +box.querySelector("[data-shb-max]").dataset.shbMax;
+    const lengths = Array.isArray(value) ? value.flat().map((v) => (v || "").length) : [(value || "").length];
+    const over = Math.max(0, ...lengths) - max;
+    count.textContent = over > 0
+      ? "För långt: högst " + max + " tecken" + (Array.isArray(value) ? " i varje ruta" : "") + ". Korta texten med " + over + " tecken."
+      : Array.isArray(value) ? "Högst " + max + " tecken i varje ruta." : lengths[0] + " av högst " + max + " tecken.";
+    count.classList.toggle("shb-doc__count--over", over > 0);
+    all("[data-shb-field]", box).forEach((input) => {
+      if ((input.value || "").length > max) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
+    });
+  }
+
+  // A field was typed in: save it (a cleared field stays cleared, with no pre-fill).
+  function record(root, input) {
+    const stored = saved(root), id = input.dataset.shbField;
+    if (input.dataset.shbCell) {
+      const [r, c] = input.dataset.shbCell.split(":").map(Number);
+      const rows = Array.isArray(stored[id]) ? stored[id] : [];
+      while (rows.length <= r) rows.push([]);
+      if (!Array.isArray(rows[r])) rows[r] = [];
+      while (rows[r].length <= c) rows[r].push("");
+      rows[r][c] = input.value;
+      stored[id] = rows;
+    } else {
+      stored[id] = input.value;
+    }
+    save(root, stored);
+  }
+
+  // ---- the document as blocks ------------------------------------------------
+
+  // The document model's blocks (export.js) from the paper on the page; with
+  // blank, every slot is read as empty (a line to fill in).
+  function model(root, blank) {
+    const paper = root.querySelector("[data-shb-doc-paper]");
+    const empty = (slot) => blank || slot.classList.contains("shb-doc__slot--empty") || !slot.textContent.trim();
+    function runs(node) {
+      const out = [];
+      node.childNodes.forEach((n) => {
+        if (n.nodeType === 3) out.push({ text: n.textContent });
+        else if (n.dataset && "shbSlot" in n.dataset) out.push(empty(n) ? { blank: true } : { text: n.textContent });
+        else if (n.nodeType === 1) out.push(...runs(n));
+      });
+      return out;
+    }
+    const items = (ul) => all(":scope > li", ul).map(runs);
+    const blocks = [];
+    [...paper.children].forEach((node) => {
+      const tag = node.tagName.toLowerCase(), cls = node.classList;
+      if (cls.contains("shb-doc__header")) blocks.push({ type: "header", text: node.textContent.trim() });
+      else if (cls.contains("shb-doc__title")) blocks.push({ type: "title", runs: runs(node) });
+      else if (/^h[2-6]$/.test(tag)) blocks.push({ type: "heading", runs: runs(node) });
+      else if (tag === "p") blocks.push({ type: "paragraph", runs: runs(node) });
+      else if (tag === "ul") blocks.push({ type: "list", items: items(node) });
+      else if (cls.contains("shb-doc__questions")) {
+        blocks.push({ type: "questions", title: node.querySelector("p").textContent.trim(), items: items(node.querySelector("ul")) });
+      } else if (tag === "table") {
+        blocks.push({ type: "table", head: all("thead th", node).map((th) => th.textContent.trim()),
+          rows: all("tbody tr", node).map((tr) => all("[data-shb-slot]", tr).map((s) => empty(s) ? "" : s.textContent)) });
+      } else if (node.dataset && "shbSlot" in node.dataset) {
+        blocks.push({ type: "text", lines: empty(node) ? [] : node.textContent.split(/\r?\n/) });
+      }
+    });
+    return blocks;
+  }
+
+  // What the Word file says of itself: the template's title, and the site
+  // and organisation the page names (data-shb-site, data-shb-org).
+  const infoOf = (w, root) => w.info(root.dataset.shbDocTitle, text(root.dataset.shbSite), text(root.dataset.shbOrg));
+  // The template as a Word file (a Blob), filled in or blank.
+  const wordOf = (root, blank) => shb.doc().then((w) => w.word(model(root, blank), infoOf(w, root)));
+  const docxName = (root) => slug(root.dataset.shbDocTitle, "dokument") + "-" + today() + ".docx";
+
+  // ---- the buttons -------------------------------------------------------------
+
+  const statusBox = (root) => root.querySelector("[data-shb-doc-status]");
+  const status = (root, message) => statusBox(root).replaceChildren(message);
+
+  const actions = {
+    docx(root) {
+      status(root, "Word-filen görs i ordning …");
+      wordOf(root)
+        .then((blob) => status(root, shb.savedMessage(shb.download(docxName(root), blob))))
+        .catch((e) => status(root, shb.explain(e, "Word-filen kunde inte skapas. Försök igen, eller kopiera texten i stället.")));
+    },
+    copy(root) {
+      shb.doc().then((w) => w.copy(model(root)))
+        .then(() => status(root, "Texten är kopierad. Klistra in den i ett mejl eller ett dokument."))
+        .catch((e) => status(root, shb.explain(e, "Texten kunde inte kopieras. Markera texten i förhandsvisningen och kopiera den själva.")));
+    },
+    print() { window.print(); },
+    // "Töm fälten", with one "Ångra" (the kernel's undo) that brings the values back.
+    clear(root) {
+      const before = saved(root), cleared = {};
+      fields(root).forEach((input) => { cleared[input.dataset.shbField] = input.dataset.shbCell ? [] : ""; });
+      save(root, cleared);
+      refresh(root);
+      shb.undo.offer(UNDO, statusBox(root), "Fälten är tömda.", () => {
+        save(root, before);
+        refresh(root);
+        return "Fälten är återställda.";
+      });
+    }
+  };
+
+  // ---- listeners, attached once ------------------------------------------------
+
+  const rootOf = (node) => node.closest && node.closest("[data-shb-doc]");
+  document.addEventListener("input", (e) => {
+    const root = rootOf(e.target);
+    if (!root || !e.target.matches("[data-shb-field]")) return;
+    record(root, e.target);
+    refresh(root);
+  });
+  shb.actions("data-shb-doc-act", Object.fromEntries(Object.entries(actions).map(([name, act]) => [name, (button) => {
+    const root = button.closest("[data-shb-doc]");
+    if (root) act(root);
+  }])));
+
+  const page = () => document.querySelector("[data-shb-doc]");
+  function mount() {
+    const root = page();
+    if (root) refresh(root);
+  }
+  // Another workspace, an import, an undo or another tab: the values follow,
+  // and an undo of "Töm fälten" would now write into the wrong workspace.
+  store.subscribe((reason) => {
+    if (reason === "workspace") shb.undo.retire(UNDO);
+    mount();
+  });
+
+  shb.feature("documents", {
+    mount,
+    exports: {
+      // For the build (scripts/build/blank_documents.py): the page's template
+      // as an empty Word file, base64-encoded, made by the reader's own code.
+      blank: () => shb.doc().then((w) => wordOf(page(), true).then(w.base64))
+    }
+  });
+})();

@@ -1,0 +1,214 @@
+/* Samverkanshandboken: one document model, and one writer per format.
+ *
+ * Everything the site writes for the reader (the notes export, Att
+ * diskutera, the templates) is first made into blocks, and each format has
+ * one writer here: Markdown, plain text, HTML for the clipboard, and Word.
+ * The kernel (shb.js) loads this script at the first export:
+ *   shb.doc().then((w) => w.markdown(blocks))
+ * The Word library (npm "docx", copied into the site by
+ * scripts/build/vendor.py) is loaded in turn only for a Word file.
+ *
+ * Blocks: {type, ...}
+ *   title, heading, subheading, paragraph  {runs}
+ *   header      {text}              a line above the document (templates)
+ *   list        {items: [runs]}
+ *   entry       {runs, checked?, note?: [lines]}  a question with its tick and note
+ *   questions   {title, items: [runs]}           questions for the writing group
+ *   table       {head: [text], rows: [[text]]}
+ *   text        {lines}             free text; no lines: lines to write on
+ * Runs: {text, bold?} or {blank: true} (a slot left empty: a line to fill in).
+ * Every value reaches every format as text: escaped in Markdown, text nodes
+ * in HTML, text runs in Word.
+ */
+(function () {
+  "use strict";
+
+  const { el, mdEscape } = window.shb.kit;
+  const BLANK = "____________________";
+
+  const plain = (runs) => runs.map((r) => r.blank ? BLANK : r.text).join("").replace(/\s+/g, " ").trim();
+  const tick = (b) => b.checked === undefined ? "" : "[" + (b.checked ? "x" : " ") + "] ";
+  const noteLines = (b) => (b.note || []).join("\n").trim() ? (b.note || []).join("\n").trim().split(/\r?\n/) : [];
+  const finish = (out) => out.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
+
+  // ---- Markdown -----------------------------------------------------------------
+
+  function markdown(blocks) {
+    const inline = (runs) => runs.map((r) => r.blank ? BLANK : r.bold ? "**" + mdEscape(r.text) + "**" : mdEscape(r.text))
+      .join("").replace(/\s+/g, " ").trim();
+    const out = [];
+    blocks.forEach((b) => {
+      // Entries stand line by line; any other block starts after a blank line.
+      if (b.type !== "entry" && out.length && out[out.length - 1] !== "") out.push("");
+      if (b.type === "header") out.push(mdEscape(b.text), "");
+      else if (b.type === "title") out.push("# " + inline(b.runs), "");
+      else if (b.type === "heading") out.push("## " + inline(b.runs), "");
+      else if (b.type === "subheading") out.push("### " + inline(b.runs), "");
+      else if (b.type === "paragraph") out.push(inline(b.runs), "");
+      else if (b.type === "list") out.push(...b.items.map((i) => "- " + inline(i)), "");
+      else if (b.type === "entry") {
+        out.push("- " + tick(b) + inline(b.runs));
+        const note = noteLines(b);
+        if (note.length) out.push("", ...note.map((line) => "    > " + mdEscape(line)), "");
+      } else if (b.type === "questions") out.push("*" + mdEscape(b.title) + "*", "", ...b.items.map((i) => "- *" + inline(i) + "*"), "");
+      else if (b.type === "table") {
+        const cell = (t) => mdEscape(t || "").replace(/\r?\n/g, " ");
+        out.push("| " + b.head.map(cell).join(" | ") + " |", "|" + b.head.map(() => " --- |").join(""),
+          ...b.rows.map((row) => "| " + b.head.map((h, i) => cell(row[i])).join(" | ") + " |"), "");
+      } else if (b.type === "text") out.push(...(b.lines.length ? b.lines.map(mdEscape) : [BLANK, BLANK]), "");
+    });
+    return finish(out);
+  }
+
+  // ---- plain text ---------------------------------------------------------------
+
+  function text(blocks) {
+    const out = [];
+    blocks.forEach((b) => {
+      if (b.type === "header") out.push(b.text, "");
+      else if (b.type === "title") out.push(plain(b.runs).toUpperCase(), "");
+      else if (b.type === "heading" || b.type === "subheading") out.push(plain(b.runs), "");
+      else if (b.type === "paragraph") out.push(plain(b.runs), "");
+      else if (b.type === "list") out.push(...b.items.map((i) => "- " + plain(i)), "");
+      else if (b.type === "entry") out.push("- " + tick(b) + plain(b.runs), ...noteLines(b).map((l) => "  " + l), "");
+      else if (b.type === "questions") out.push(b.title, ...b.items.map((i) => "- " + plain(i)), "");
+      else if (b.type === "table") {
+        b.rows.forEach((row) => { if (row.some((c) => c.trim())) out.push("- " + b.head.map((h, i) => h + ": " + (row[i] || BLANK)).join("; ")); });
+        out.push("");
+      } else if (b.type === "text") out.push(...(b.lines.length ? b.lines : [BLANK, BLANK]), "");
+    });
+    return finish(out);
+  }
+
+  // ---- HTML for the clipboard ------------------------------------------------------
+
+  // Built as elements with text, then serialised: values cannot become markup.
+  function html(blocks) {
+    const box = el("div", {});
+    // Runs as text (white space folded as in the other formats); a bold run in <strong>.
+    const inline = (tag, runs) => el(tag, {}, runs.some((r) => r.bold) ?
+      runs.map((r) => { const t = r.blank ? BLANK : r.text.replace(/\s+/g, " "); return r.bold ? el("strong", {}, [t]) : t; }) :
+      [plain(runs)]);
+    blocks.forEach((b) => {
+      if (b.type === "header") box.append(el("p", {}, [el("small", {}, [b.text])]));
+      else if (b.type === "title") box.append(inline("h1", b.runs));
+      else if (b.type === "heading") box.append(inline("h2", b.runs));
+      else if (b.type === "subheading") box.append(inline("h3", b.runs));
+      else if (b.type === "paragraph") box.append(el("p", {}, [plain(b.runs)]));
+      else if (b.type === "list") box.append(el("ul", {}, b.items.map((i) => el("li", {}, [plain(i)]))));
+      else if (b.type === "entry") {
+        box.append(el("p", {}, [tick(b) + plain(b.runs)]), ...noteLines(b).map((l) => el("blockquote", {}, [l])));
+      } else if (b.type === "questions") box.append(el("p", {}, [el("em", {}, [b.title])]), el("ul", {}, b.items.map((i) => el("li", {}, [el("em", {}, [plain(i)])]))));
+      else if (b.type === "table") {
+        box.append(el("table", { border: "1", cellpadding: "4", style: "border-collapse:collapse" }, [
+          el("thead", {}, [el("tr", {}, b.head.map((h) => el("th", {}, [h])))]),
+          el("tbody", {}, b.rows.map((row) => el("tr", {}, row.map((c) => el("td", {}, [c])))))]));
+      } else if (b.type === "text") box.append(...(b.lines.length ? b.lines : [BLANK]).map((l) => el("p", {}, [l])));
+    });
+    return box.innerHTML;
+  }
+
+  // ---- Word ------------------------------------------------------------------------
+
+  let lib = null;
+  function docxLib() {
+    if (window.docx) return Promise.resolve(window.docx);
+    return lib = lib || window.shb.load("../vendor/docx/docx.js").then(
+      () => window.docx || Promise.reject(new Error("the Word library did not define docx")),
+      (e) => { lib = null; throw e; });
+  }
+
+  // The header line of a file the site makes: the site's name, and the
+  // organisation when it is another.
+  const headerLine = (site, org) => org && org !== site ? site + " · " + org : site || org;
+
+  // What a Word file says of itself: {organisation, title, description, header}.
+  function info(title, site, org) {
+    const c = window.shb.config();
+    site = site === undefined ? c.site : site;
+    org = org === undefined ? c.org : org;
+    return { organisation: org, title, description: title + (site ? " (" + site + ")" : ""), header: headerLine(site, org) };
+  }
+
+  // A Word document (as a Blob) from blocks, with the header line on every page.
+  function wordBlob(D, blocks, about) {
+    const run = (r, extra) => new D.TextRun(Object.assign({ text: r.blank ? BLANK : r.text }, r.bold ? { bold: true } : {}, extra || {}));
+    const para = (runs, opts) => new D.Paragraph(Object.assign({ children: runs.map((r) => run(r, opts && opts.run)) }, opts && opts.para));
+    // A line to write on: a tab to the right margin, filled with an underscore leader.
+    const line = () => new D.Paragraph({ spacing: { before: 200 },
+      tabStops: [{ type: D.TabStopType.RIGHT, position: D.TabStopPosition.MAX, leader: D.LeaderType.UNDERSCORE }],
+      children: [new D.TextRun({ children: [new D.Tab()] })] });
+    const children = [];
+    blocks.forEach((b) => {
+      if (b.type === "title") children.push(para(b.runs, { para: { heading: D.HeadingLevel.HEADING_1 } }));
+      else if (b.type === "heading") children.push(para(b.runs, { para: { heading: D.HeadingLevel.HEADING_2 } }));
+      else if (b.type === "subheading") children.push(para(b.runs, { para: { heading: D.HeadingLevel.HEADING_3 } }));
+      else if (b.type === "paragraph") children.push(para(b.runs));
+      else if (b.type === "list") b.items.forEach((i) => children.push(para(i, { para: { bullet: { level: 0 } } })));
+      else if (b.type === "entry") {
+        children.push(para([{ text: tick(b) }, ...b.runs]));
+        noteLines(b).forEach((l) => children.push(new D.Paragraph({ children: [new D.TextRun(l)] })));
+      } else if (b.type === "questions") {
+        children.push(para([{ text: b.title }], { run: { italics: true } }));
+        b.items.forEach((i) => children.push(para(i, { para: { bullet: { level: 0 } }, run: { italics: true } })));
+      } else if (b.type === "table") {
+        const cellOf = (t, bold) => new D.TableCell({ children: [new D.Paragraph({ children: [new D.TextRun({ text: t, bold })] })] });
+        children.push(new D.Table({ width: { size: 100, type: D.WidthType.PERCENTAGE }, rows: [
+          new D.TableRow({ tableHeader: true, children: b.head.map((h) => cellOf(h, true)) }),
+          ...b.rows.map((row) => new D.TableRow({ children: b.head.map((h, i) => cellOf(row[i] || "", false)) }))] }));
+        children.push(new D.Paragraph({ children: [] }));
+      } else if (b.type === "text") {
+        if (b.lines.length) b.lines.forEach((l) => children.push(new D.Paragraph({ children: [new D.TextRun(l)] })));
+        else children.push(line(), line(), line());
+      }
+    });
+    const doc = new D.Document({
+      creator: about.organisation, title: about.title, description: about.description,
+      styles: { default: {
+        document: { run: { font: "Calibri", size: 22 }, paragraph: { spacing: { after: 100 } } },
+        heading1: { run: { size: 36, color: "1F3864" }, paragraph: { spacing: { after: 240 } } },
+        heading2: { run: { size: 28, bold: true, color: "1F3864" }, paragraph: { spacing: { before: 320, after: 120 } } },
+        heading3: { run: { size: 24, bold: true, color: "1F3864" }, paragraph: { spacing: { before: 240, after: 80 } } }
+      } },
+      sections: [{
+        headers: { default: new D.Header({ children: [new D.Paragraph({ alignment: D.AlignmentType.RIGHT,
+          children: [new D.TextRun({ text: about.header, size: 18, color: "555555" })] })] }) },
+        children
+      }]
+    });
+    return D.Packer.toBlob(doc);
+  }
+  // Blocks as a Word file (a Blob).
+  const word = (blocks, about) => docxLib().then((D) => wordBlob(D, blocks, about));
+
+  // ---- the clipboard -------------------------------------------------------------------
+
+  // Blocks on the clipboard as HTML and as plain text; resolves when copied.
+  function copy(blocks) {
+    const rich = html(blocks), flat = text(blocks);
+    // The older way, inside the click: the copy event gets both forms.
+    function fallback() {
+      const put = (e) => { e.clipboardData.setData("text/html", rich); e.clipboardData.setData("text/plain", flat); e.preventDefault(); };
+      document.addEventListener("copy", put, { once: true });
+      const ok = document.execCommand("copy");
+      document.removeEventListener("copy", put);
+      if (!ok) throw new window.shb.UserError("Texten kunde inte kopieras. Markera texten i förhandsvisningen och kopiera den själva.");
+    }
+    if (navigator.clipboard && window.ClipboardItem) {
+      return navigator.clipboard.write([new ClipboardItem({
+        "text/html": new Blob([rich], { type: "text/html" }),
+        "text/plain": new Blob([flat], { type: "text/plain" })
+      })]).catch(fallback);
+    }
+    return Promise.resolve().then(fallback);
+  }
+
+  // A Blob as base64 (the build's blank templates).
+  const base64 = (blob) => blob.arrayBuffer().then((buf) => {
+    let s = "";
+    new Uint8Array(buf).forEach((b) => { s += String.fromCharCode(b); });
+    return btoa(s);
+  });
+
+  window.shb.feature("export", { exports: { markdown, text, html, word, info, copy, base64, plain, BLANK } });
+})();
