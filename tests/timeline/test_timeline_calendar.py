@@ -4,7 +4,7 @@ The planner's calendar maths runs in the browser (the reader's dates are not
 known at build time). Its functions are pure, so they are called one by one
 in Node, with the kernel (shb.js) loaded first as on every page, from the
 repository's own files: no browser and no site build (the unit tier). That
-the site ships the same code, minified, is tested in tests/test_shipped_assets.py.
+the site ships the same code, minified, is tested in tests/site/test_shipped_assets.py.
 """
 from __future__ import annotations
 
