@@ -1,6 +1,7 @@
 # Samverkanshandboken. Two commands are all you need:
 #   make serve   preview at http://127.0.0.1:8000 with live reload
 #   make test    run the whole test suite
+# (make test-fast: only what needs neither a site build nor a browser.)
 # Both create the virtual environment (.venv) on first use.
 
 PYTHON ?= python3
@@ -10,11 +11,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help install serve build pdf test offline audit bench clean
+.PHONY: help install serve build pdf test test-fast offline audit bench clean
 
 help:
 	@echo "make serve   - preview the site at http://127.0.0.1:8000 (live reload)"
 	@echo "make test    - run all tests (schema, rendering, build, browser, axe)"
+	@echo "make test-fast - the unit tier: data, rendering, the scripts' pure functions (no build, no browser)"
 	@echo "make build   - build the site into site/ with --strict, with the PDFs"
 	@echo "make pdf     - only the PDFs of the worksheets (site/pdf/), building first if needed"
 	@echo "make offline - a zip of the site that works opened from disk (dist/)"
@@ -54,8 +56,15 @@ pdf: $(STAMP) $(NODE_STAMP)
 		$(BIN)/python -m scripts.build.pdf site; \
 	fi
 
+# Every tier: unit (with `node --test`), build, browser and outputs (the
+# markers in tests/conftest.py).
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+# The unit tier only: no site build, no Chromium (tests/test_node.py runs
+# `node --test` on the JavaScript unit tests). Well under two minutes.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m unit
 
 # The site for reading without a server: dist/samverkanshandboken-offline.zip
 offline: $(STAMP) $(NODE_STAMP)

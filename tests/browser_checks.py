@@ -13,17 +13,26 @@ AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_t
 # of them).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
+# Records the page's policy violations in window.__cspViolations (add as an init script).
+VIOLATION_LISTENER = """
+document.addEventListener('securitypolicyviolation', (e) => {
+  (window.__cspViolations = window.__cspViolations || []).push(e.violatedDirective + ' ' + e.blockedURI);
+});
+"""
 
-def axe_violations(page) -> list[str]:
-    """Run axe-core on the page; return one readable line per failing node."""
+
+def axe_violations(page, include: str | None = None) -> list[str]:
+    """Run axe-core on the page, or only on the elements matching the CSS
+    selector ``include``; return one readable line per failing node."""
     page.evaluate(AXE_SOURCE)
     result = page.evaluate(
-        """async (tags) => {
-            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+        """async ([tags, include]) => {
+            const r = await axe.run(include ? {include: [[include]]} : document,
+                                    {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
             return r.violations.map(v => ({id: v.id, help: v.help,
                 nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
         }""",
-        AXE_TAGS,
+        [AXE_TAGS, include],
     )
     return [f"{v['id']} ({v['help']}): {node}" for v in result for node in v["nodes"]]
 

@@ -1,23 +1,25 @@
 """What a reader can meet on the built site: the text of every page and the
-strings of the handbook's own scripts. Shared by tests/test_terms.py and
-tests/test_placeholders.py, which also build the site once more with the
-minimal brand in tests/fixtures/brand-minimal (every optional value empty).
+strings of the handbook's own scripts. Shared by tests/data/test_terms.py and
+tests/site/test_placeholders.py, which also read the site built with the
+minimal brand in tests/fixtures/brand-minimal (every optional value empty:
+the minimal_brand_site fixture in tests/conftest.py).
 """
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
-from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from scripts.build.sitebuild import build_site
-from tests.helpers import copy_project
+from scripts.build.vendor import LIBRARIES
+from tests.helpers import FIXTURES
 
-MINIMAL_BRAND = Path(__file__).parent / "fixtures" / "brand-minimal"
-# The handbook's own scripts in the built site (Material's are bundle.*, lunr/, workers/).
-OWN_SCRIPTS = ("worksheets.js", "timeline.js", "print.js", "iframe-worker.js")
+MINIMAL_BRAND = FIXTURES / "brand-minimal"
+# Scripts in the built site that are not the handbook's own: Material's
+# bundle, search worker and lunr, and the libraries scripts/build/vendor.py
+# copies in from npm. Every other script under assets/ is ours, wherever a
+# feature keeps it: found, not listed, so a new script is read too.
+MATERIAL_SCRIPTS = re.compile(r"assets/javascripts/(bundle\.[0-9a-f]+\.min\.js|lunr/.*|workers/.*)")
+VENDORED = frozenset(site_path for _, site_path in LIBRARIES)
 # Attributes whose text a reader sees or hears, or that a script shows.
 READ_ATTRIBUTES = ("title", "aria-label", "alt", "placeholder", "content")
 SKIPPED = frozenset({"script", "style", "code", "pre", "svg", "kbd", "samp"})
@@ -78,16 +80,14 @@ def pages(site: Path) -> dict[str, str]:
             for path in sorted(site.rglob("*.html"))}
 
 
+def own_scripts(site: Path) -> list[str]:
+    """The paths (from the site's root) of every script of the handbook's own in the built site."""
+    found = sorted(rel for rel in (p.relative_to(site).as_posix() for p in (site / "assets").rglob("*.js"))
+                   if not MATERIAL_SCRIPTS.fullmatch(rel) and rel not in VENDORED)
+    assert found, f"no script of the handbook's own under {site / 'assets'}"
+    return found
+
+
 def scripts(site: Path) -> dict[str, str]:
-    folder = site / "assets" / "javascripts"
-    return {f"assets/javascripts/{name}": script_strings((folder / name).read_text(encoding="utf-8"))
-            for name in OWN_SCRIPTS if (folder / name).is_file()}
-
-
-@cache
-def minimal_brand_site() -> Path:
-    """The handbook built once per test run with the minimal brand.yml."""
-    root = Path(tempfile.mkdtemp(prefix="shb-minimal-brand-"))
-    project = copy_project(root / "project")
-    shutil.copy2(MINIMAL_BRAND / "brand.yml", project / "brand.yml")
-    return build_site(root / "site", config_file=project / "mkdocs.yml")
+    """The strings of every script of the handbook's own, by its path in the site."""
+    return {rel: script_strings((site / rel).read_text(encoding="utf-8")) for rel in own_scripts(site)}

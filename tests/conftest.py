@@ -1,11 +1,25 @@
-"""Shared fixtures: one strict build per test session, a local server, Chromium.
+"""Shared fixtures: one strict build per test session, a local server, Chromium;
+and the test tiers.
 
 Every site a test needs is built once per session here (a fixture imported
 into a test module would run once per module instead).
+
+Tiers (markers, registered in pyproject.toml, set here from the fixtures a
+test uses; `make test-fast` runs `pytest -m unit`):
+
+- ``build``: needs a full site build (site_dir and the fixtures on it);
+- ``browser``: needs Chromium;
+- ``outputs``: needs the PDFs or blank Word files (site_outputs);
+- ``unit``: needs neither a build nor Chromium: every other test.
+
+A test that builds some other way (build_site, or mkdocs in a subprocess)
+says so with an explicit ``pytest.mark.build``; a test marked ``unit`` that
+builds anyway fails (see guard_the_unit_tier below).
 """
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -20,25 +34,119 @@ from scripts.build.sitebuild import ROOT, build_site
 # that very folder instead of building one.
 SITE_DIR_VARIABLE = "SHB_SITE_DIR"
 
+TIERS = ("unit", "build", "browser", "outputs")
+BUILD_FIXTURES = frozenset({"site_dir", "site_outputs", "outputs_base_url", "base_url", "site_pages",
+                            "csp_base_url", "instant_base_url", "offline_zip", "unpacked",
+                            "minimal_brand_site"})
+# offline_zip runs `make offline`'s command, which prints the PDFs and writes
+# the Word files in Chromium as `make build` does.
+BROWSER_FIXTURES = frozenset({"browser", "page", "context", "playwright_instance", "file_page",
+                              "offline_zip"})
+OUTPUT_FIXTURES = frozenset({"site_outputs", "offline_zip"})
+
+
+def pytest_collection_modifyitems(config, items):
+    """Give every test its tiers from the fixtures it uses (item.fixturenames
+    is the whole closure: a module fixture that needs ``browser`` counts)."""
+    for item in items:
+        names = set(item.fixturenames)
+        for marker, fixtures in (("build", BUILD_FIXTURES), ("browser", BROWSER_FIXTURES),
+                                 ("outputs", OUTPUT_FIXTURES)):
+            if names & fixtures and not item.get_closest_marker(marker):
+                item.add_marker(marker)
+        if item.get_closest_marker("outputs") and not item.get_closest_marker("build"):
+            item.add_marker("build")
+        if not (item.get_closest_marker("build") or item.get_closest_marker("browser")):
+            item.add_marker("unit")
+    untiered = [item.nodeid for item in items if not any(item.get_closest_marker(t) for t in TIERS)]
+    if untiered:
+        raise pytest.UsageError(f"tests without a tier marker ({', '.join(TIERS)}): {untiered}")
+    both = [item.nodeid for item in items if item.get_closest_marker("unit")
+            and (item.get_closest_marker("build") or item.get_closest_marker("browser"))]
+    if both:
+        raise pytest.UsageError(f"tests marked unit that need a build or Chromium: {both}")
+
+
+def _refuse(what: str):
+    def refuse(*args, **kwargs):
+        # pytest.fail: not an Exception, so no `except Exception` swallows it.
+        pytest.fail(f"this test is in the unit tier but {what}: mark it "
+                    "pytest.mark.build (or use a build fixture)", pytrace=False)
+    return refuse
+
+
+@pytest.fixture(autouse=True)
+def guard_the_unit_tier(request, monkeypatch):
+    """A test in the unit tier may neither build the site in-process nor run
+    mkdocs or a build script in a subprocess, so `make test-fast` stays fast."""
+    if not request.node.get_closest_marker("unit"):
+        return
+    import scripts.build.sitebuild
+
+    monkeypatch.setattr(scripts.build.sitebuild, "build", _refuse("builds the site"))
+    run = subprocess.run
+
+    def guarded_run(args, *rest, **kwargs):
+        words = [str(a) for a in args] if isinstance(args, (list, tuple)) else str(args).split()
+        if any(w == "mkdocs" or w.startswith("scripts.build") for w in words):
+            _refuse(f"runs {' '.join(words)}")()
+        return run(args, *rest, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", guarded_run)
+
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory, browser) -> Path:
-    """The handbook built once, as `make build` does, into a temporary folder:
-    strictly, with the security policy, then the PDFs (pdf/, linked from pages)
-    and the blank Word templates (mallar/filer/).
+def site_dir(tmp_path_factory) -> Path:
+    """The handbook built once, as `make build` does but without its last two
+    steps (the PDFs and the blank Word files: see site_outputs), into a
+    temporary folder: strictly, minified, with the security policy.
     With SHB_SITE_DIR set, the site that `make build` wrote there."""
-    from scripts.build.blank_documents import write_site_blanks
+    if os.environ.get(SITE_DIR_VARIABLE):
+        site = Path(os.environ[SITE_DIR_VARIABLE]).resolve()
+        missing = [p for p in ("index.html", "404.html", "_headers") if not (site / p).exists()]
+        assert not missing, f"{SITE_DIR_VARIABLE}={site} is not a site from `make build`: no {missing}"
+        return site
+    return build_site(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def site_outputs(site_dir, tmp_path_factory, browser) -> Path:
+    """The whole site of `make build`: site_dir with the PDFs (pdf/, linked
+    from pages) and the blank Word templates (mallar/filer/), printed and
+    written in Chromium. Only the tests that read those files, or follow the
+    links to them, use it: they are the slow steps of the build.
+
+    Its own folder, a copy of site_dir: so site_dir stays the same whatever
+    ran before, and a test that needs a PDF but asks for site_dir fails every
+    time, not only when it happens to run after one that asked for this.
+    With SHB_SITE_DIR set, that folder, which has them already."""
+    from scripts.build.blank_documents import FOLDER as BLANKS, write_site_blanks
     from scripts.build.pdf import write_site_pdfs
 
     if os.environ.get(SITE_DIR_VARIABLE):
-        site = Path(os.environ[SITE_DIR_VARIABLE]).resolve()
-        missing = [p for p in ("index.html", "404.html", "_headers", "pdf") if not (site / p).exists()]
-        assert not missing, f"{SITE_DIR_VARIABLE}={site} is not a site from `make build`: no {missing}"
-        return site
-    site = build_site(tmp_path_factory.mktemp("site"))
+        missing = [p for p in ("pdf", BLANKS) if not (site_dir / p).is_dir()]
+        assert not missing, (f"{SITE_DIR_VARIABLE}={site_dir} has no {missing}: "
+                             "build it with `make build`, which writes them")
+        return site_dir
+    site = tmp_path_factory.mktemp("site-outputs") / "site"
+    shutil.copytree(site_dir, site)
     write_site_pdfs(browser, site)
     write_site_blanks(browser, site)
     return site
+
+
+@pytest.fixture(scope="session")
+def minimal_brand_site(tmp_path_factory) -> Path:
+    """The handbook built with the minimal brand.yml of tests/fixtures
+    (every optional value empty), as build_site builds: what a fork that
+    fills in only the required keys ships."""
+    from tests.built_pages import MINIMAL_BRAND
+    from tests.helpers import copy_project
+
+    root = tmp_path_factory.mktemp("minimal-brand")
+    project = copy_project(root / "project")
+    shutil.copy2(MINIMAL_BRAND / "brand.yml", project / "brand.yml")
+    return build_site(root / "site", config_file=project / "mkdocs.yml")
 
 
 @pytest.fixture(scope="session")
@@ -96,6 +204,13 @@ def site_pages(site_dir) -> list[str]:
 
 
 @pytest.fixture(scope="session")
+def outputs_base_url(site_outputs) -> str:
+    """site_outputs served: for the tests that follow links to the PDFs or Word files."""
+    with serve(site_outputs) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def csp_base_url(site_dir):
     """The built site served with its Content-Security-Policy as a header too."""
     from scripts.build.csp import header_policy
@@ -142,6 +257,28 @@ def page(context):
     page.close()
 
 
+@pytest.fixture
+def file_page(context):
+    """A page that records every request that does not go to a file on disk."""
+    page = context.new_page()
+    page.foreign = []
+    page.errors = []
+    page.on("request", lambda r: r.url.startswith(("file:", "data:", "blob:", "about:"))
+            or page.foreign.append(r.url))
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+    yield page
+    page.close()
+
+
 @pytest.fixture(scope="session")
 def project_root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def catalog(project_root):
+    """The project's data as the macros load it (data/ and docs/)."""
+    from macros.data.catalog import load
+
+    return load(project_root / "data", project_root / "docs")

@@ -1,4 +1,4 @@
-"""Helpers for the template tests (tests/test_documents*.py)."""
+"""Helpers for the template tests (tests/documents/)."""
 from __future__ import annotations
 
 import io

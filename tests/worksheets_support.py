@@ -1,4 +1,4 @@
-"""Helpers for the worksheet tests (tests/test_worksheets_*.py)."""
+"""Helpers for the worksheet tests (tests/worksheets/)."""
 from __future__ import annotations
 
 import json
@@ -47,6 +47,15 @@ def store_with(answers: dict, name: str = "Kumla 2027", wid: str = "wtest1", val
         "answers": answers, "values": values or {}}}}
 
 
+def exported_file(party: str, answers: dict, name: str = "Rundabordssamtal", version: int = 2) -> dict:
+    workspace = {"name": name, "created": "2026-01-01T00:00:00.000Z", "updated": "2026-01-01T00:00:00.000Z",
+                 "answers": answers, "values": {}}
+    if version >= 2:
+        workspace["party"] = party
+    return {"kind": FILE_KIND, "version": version, "exported": "2026-01-03T00:00:00.000Z",
+            "active": "w1", "workspaces": {"w1": workspace}}
+
+
 def answer(checked: bool, note: str, **extra) -> dict:
     return {"checked": checked, "note": note, "updated": "2026-01-02T00:00:00.000Z", **extra}
 
@@ -54,6 +63,15 @@ def answer(checked: bool, note: str, **extra) -> dict:
 def open_panel(page):
     if not page.locator("#shb-ws").evaluate("d => d.open"):
         page.click("#shb-ws > summary")
+
+
+def export(page, label: str):
+    """Press an export button in the panel; return the saved file's name and text."""
+    open_panel(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name=label, exact=True).click()
+    download = info.value
+    return download.suggested_filename, open(download.path(), encoding="utf-8").read()
 
 
 def confirm(page, label: str):

@@ -5,6 +5,7 @@ import functools
 import gzip
 import http.server
 import io
+import json
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +16,8 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics",
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     extra_headers: dict[str, str] = {}
     compress = False
+    not_found: Path | None = None
+    reports: list | None = None
 
     def log_message(self, *args) -> None:  # keep test output clean
         pass
@@ -41,12 +44,45 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         return io.BytesIO(body)
 
+    def send_error(self, code, message=None, explain=None):
+        """Like GitHub Pages or Netlify: a missing file gets the site's 404
+        page, with status 404 (when the server was given one)."""
+        if code != 404 or self.not_found is None:
+            return super().send_error(code, message, explain)
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def do_POST(self):
+        """Collect the browser's Content-Security-Policy reports (when the
+        server was given a list for them); nothing else is posted."""
+        if self.reports is None:
+            return self.send_error(501, f"Unsupported method ({self.command!r})")
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        try:
+            self.reports.append(json.loads(body).get("csp-report", {}))
+        except ValueError:
+            self.reports.append({"unreadable": body.decode("utf-8", "replace")})
+        self.send_response(204)
+        self.end_headers()
+
 
 @contextmanager
-def serve(directory: Path, headers: dict[str, str] | None = None, compress: bool = False):
-    """Yield the base URL (ending in /) of a server for ``directory``."""
+def serve(directory: Path, headers: dict[str, str] | None = None, compress: bool = False,
+          not_found: Path | None = None, reports: list | None = None):
+    """Yield the base URL (ending in /) of a server for ``directory``.
+
+    ``headers`` go with every response; ``compress`` gzips text files as a
+    static host does; ``not_found`` is the page sent, with status 404, for
+    any missing address; POSTed policy reports are appended to ``reports``.
+    """
     handler = type("Handler", (_QuietHandler,),
-                   {"extra_headers": dict(headers or {}), "compress": compress})
+                   {"extra_headers": dict(headers or {}), "compress": compress,
+                    "not_found": not_found, "reports": reports})
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)

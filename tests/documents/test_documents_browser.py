@@ -1,0 +1,338 @@
+"""Templates in the browser: fill in, keep, pre-fill, and take out as Word,
+copy and print; text stays text; axe and the keyboard."""
+from __future__ import annotations
+
+import datetime
+import json
+
+import docx
+import pytest
+
+from scripts.build.sitebuild import ROOT
+from tests.browser_checks import PageWatch, axe_violations, origin_of
+from tests.documents_support import TEMPLATE, all_text, download_docx, field, open_template, slot_text
+from tests.worksheets_support import OVERVIEW, answer, open_page, open_panel, seed, store_with, stored
+
+HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> & <b>fet</b>'
+TEMPLATES = sorted(p.stem for p in (ROOT / "data" / "documents").glob("*.yml"))
+
+
+def doc_values(page, template: str = "minnesanteckningar") -> dict:
+    data = stored(page)
+    return data["workspaces"][data["active"]]["values"].get(f"doc:{template}", {})
+
+
+def test_fill_reload_and_the_values_are_there(page, base_url):
+    open_template(page, base_url)
+    field(page, "mote").fill("Arbetsgruppen för överenskommelsen")
+    field(page, "narvarande").fill("Anna, Föreningsrådet\nBo, kommunen")
+    page.fill('[data-shb-field="att-gora"][data-shb-cell="0:0"]', "Boka lokal")
+    page.fill('[data-shb-field="att-gora"][data-shb-cell="0:1"]', "Bo")
+    assert slot_text(page, "mote") == "Arbetsgruppen för överenskommelsen"
+    page.reload()
+    open_template(page, base_url)
+    assert field(page, "mote").input_value() == "Arbetsgruppen för överenskommelsen"
+    assert field(page, "narvarande").input_value() == "Anna, Föreningsrådet\nBo, kommunen"
+    assert page.locator('[data-shb-field="att-gora"][data-shb-cell="0:1"]').input_value() == "Bo"
+    # The preview is the document: the heading and the table carry the values.
+    assert page.locator(".shb-doc__title").inner_text() == "Minnesanteckningar, Arbetsgruppen för överenskommelsen"
+    assert page.locator('[data-shb-table="att-gora"] tbody tr').first.inner_text().split("\t")[:2] == ["Boka lokal", "Bo"]
+    saved = doc_values(page)
+    assert saved["mote"] == "Arbetsgruppen för överenskommelsen"
+    assert saved["att-gora"][0][:2] == ["Boka lokal", "Bo"]
+
+
+def test_values_travel_in_the_json_export(page, base_url):
+    open_template(page, base_url)
+    field(page, "plats").fill("Folkets hus")
+    open_panel(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Exportera (JSON)", exact=True).click()
+    exported = json.loads(open(info.value.path(), encoding="utf-8").read())
+    workspace = next(iter(exported["workspaces"].values()))
+    assert workspace["values"]["doc:minnesanteckningar"]["plats"] == "Folkets hus"
+
+
+def test_word_file_has_headings_values_and_the_header(page, base_url, project_root):
+    open_template(page, base_url)
+    field(page, "mote").fill("Styrgruppen")
+    field(page, "datum").fill("3 mars 2027")
+    field(page, "beslut").fill("Vi bjuder in till ett öppet möte.\nAnna skriver inbjudan.")
+    page.fill('[data-shb-field="att-gora"][data-shb-cell="1:0"]', "Skriva inbjudan")
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    name, document = download_docx(page)
+    assert name.startswith("minnesanteckningar-fran-ett-mote-") and name.endswith(".docx")
+    assert any(url.endswith("/assets/javascripts/export.js") for url in requested)
+    assert any(url.endswith("/assets/vendor/docx/docx.js") for url in requested)
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[0] == ("Heading 1", "Minnesanteckningar, Styrgruppen")
+    assert ("Heading 2", "Beslut") in headings and ("Heading 2", "Vem gör vad och när") in headings
+    texts = [p.text for p in document.paragraphs]
+    assert "Vi bjuder in till ett öppet möte." in texts and "Anna skriver inbjudan." in texts
+    assert any(p.text == "Datum: 3 mars 2027" and p.style.name == "List Paragraph" for p in document.paragraphs)
+    table = document.tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["Vad", "Vem", "Klart senast"]
+    assert table.rows[2].cells[0].text == "Skriva inbjudan"
+    import yaml
+    brand = yaml.safe_load((project_root / "brand.yml").read_text(encoding="utf-8"))
+    assert brand["organisation"] in document.sections[0].header.paragraphs[0].text
+    assert page.locator("[data-shb-doc-status]").inner_text().startswith("Filen minnesanteckningar-fran-ett-mote-")
+
+
+def test_the_word_library_loads_only_when_asked_for(page, base_url):
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    open_template(page, base_url)
+    page.wait_for_load_state("networkidle")
+    assert any(url.endswith("/assets/javascripts/documents.js") for url in requested)
+    assert not any("/vendor/" in url or url.endswith("/export.js") for url in requested)
+    # Pages without a template do not load documents.js at all.
+    requested.clear()
+    open_page(page, base_url, "verktyg/rundabordssamtal/")
+    page.wait_for_load_state("networkidle")
+    assert not any("documents.js" in url or "/vendor/" in url for url in requested)
+
+
+def test_blank_word_files_parse_and_hold_every_part(site_outputs, project_root):
+    import yaml
+    for template in TEMPLATES:
+        data = yaml.safe_load((project_root / "data" / "documents" / f"{template}.yml").read_text(encoding="utf-8"))
+        document = docx.Document(str(site_outputs / "mallar" / "filer" / f"{template}.docx"))
+        assert document.paragraphs[0].style.name == "Heading 1", template
+        parts = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+        assert len(parts) == len(data["sections"]), template
+        for heading, section in zip(parts, data["sections"]):
+            assert heading.startswith(section["heading"].split("{")[0]), template
+        assert "____" in all_text(document), template  # blank fields are lines to write on
+
+
+def test_prefill_from_a_planned_date_and_a_party_name(page, base_url):
+    store = store_with({}, values={"plan:dialogprocess": {"start": "2027-01-10", "target": ""}})
+    store["workspaces"]["wtest1"]["party"] = "Idéburna i Kumla"
+    seed(page, base_url, store, "dialogprocessen/")
+    page.wait_for_selector("[data-shb-planner] [data-shb-plan-date]")
+    row = page.locator('[data-shb-plan-milestone="samling-spelregler"] [data-shb-plan-date]')
+    planned = row.inner_text()
+    # The planner's own arithmetic: the first of four milestones in the six-month
+    # Samlingsfas, which starts four months after the start.
+    start, end = datetime.date(2027, 5, 10), datetime.date(2027, 11, 10)
+    expected = start + datetime.timedelta(days=round((end - start).days / 4))
+    assert planned == f"{expected.day} juni 2027"
+
+    open_template(page, base_url, "mallar/dagordning-forsta-gemensamma-motet/")
+    page.wait_for_function("() => document.querySelector('[data-shb-field=datum]').value !== ''")
+    assert field(page, "datum").input_value() == planned
+    assert page.locator('[data-shb-from="datum"]').is_visible()
+    assert slot_text(page, "datum") == planned
+
+    open_template(page, base_url, "mallar/inbjudan-forsta-motet/")
+    assert field(page, "avsandare").input_value() == "Idéburna i Kumla"
+    assert page.locator('[data-shb-from="avsandare"]').is_visible()
+    assert "Idéburna i Kumla bjuder in er" in page.locator("[data-shb-doc-paper]").inner_text()
+    # A pre-filled value is not saved: it follows its source. Typed over, it is the reader's.
+    assert "avsandare" not in doc_values(page, "inbjudan-forsta-motet")
+    field(page, "avsandare").fill("Föreningsrådet")
+    assert not page.locator('[data-shb-from="avsandare"]').is_visible()
+    assert doc_values(page, "inbjudan-forsta-motet")["avsandare"] == "Föreningsrådet"
+
+
+def test_prefill_from_the_target_date_and_the_organisation(page, base_url, project_root):
+    import yaml
+    store = store_with({}, values={"plan:dialogprocess": {"start": "2027-01-10", "target": "2027-12-01"}})
+    seed(page, base_url, store, "dialogprocessen/")  # the planner keeps its milestones' dates
+    planned = page.locator('[data-shb-plan-milestone="textforslag-remiss"] [data-shb-plan-date]').inner_text()
+    open_template(page, base_url, "mallar/remissbrev/")
+    brand = yaml.safe_load((project_root / "brand.yml").read_text(encoding="utf-8"))
+    assert field(page, "avsandare").input_value() == brand["organisation"]
+    page.wait_for_function("() => document.querySelector('[data-shb-field=datum]').value !== ''")
+    # With a target the planner shrinks the phases up to it; the template takes its date.
+    assert field(page, "datum").input_value() == planned
+    assert planned.endswith("2027")
+
+
+def test_prefill_from_round_table_answers_and_the_signing_target(page, base_url):
+    answers = {"rb-teman-vilka": answer(True, "  Hållbar upphandling  "),
+               "rb-motesplats-var": answer(False, "Stadsbiblioteket, sal 2")}
+    store = store_with(answers, values={"plan:dialogprocess": {"start": "", "target": "2028-09-05"}})
+    seed(page, base_url, store, "dialogprocessen/")
+    open_template(page, base_url, "mallar/rundabordssamtal-inbjudan/")
+    assert field(page, "tema").input_value() == "Hållbar upphandling"
+    assert field(page, "plats").input_value() == "Stadsbiblioteket, sal 2"
+    assert field(page, "datum").input_value() == ""  # no answer there: nothing to pre-fill
+    assert not page.locator('[data-shb-from="datum"]').is_visible()
+    assert page.locator(".shb-doc__title").inner_text() == "Inbjudan till rundabordssamtal: Hållbar upphandling"
+    note = page.locator('[data-shb-from="tema"]')
+    assert note.is_visible() and "Vilka teman ska samtalet handla om?" in note.inner_text()
+    # The planner's target is the signing: the press invitation takes that very
+    # date, also when the plan has no start date yet.
+    open_template(page, base_url, "mallar/pressinbjudan-signering/")
+    page.wait_for_function("() => document.querySelector('[data-shb-field=datum]').value !== ''")
+    assert field(page, "datum").input_value() == "5 september 2028"
+
+
+def test_typed_text_stays_text_in_preview_word_copy_and_print(browser, base_url):
+    ctx = browser.new_context(locale="sv-SE", permissions=["clipboard-read", "clipboard-write"])
+    page = ctx.new_page()
+    try:
+        open_template(page, base_url)
+        field(page, "mote").fill(HOSTILE)
+        field(page, "beslut").fill(HOSTILE)
+        assert slot_text(page, "mote") == HOSTILE
+        assert page.locator("[data-shb-doc-paper] script, [data-shb-doc-paper] img, [data-shb-doc-paper] b").count() == 0
+        _, document = download_docx(page)
+        assert document.paragraphs[0].text == "Minnesanteckningar, " + HOSTILE
+        assert HOSTILE in [p.text for p in document.paragraphs]
+        page.get_by_role("button", name="Kopiera texten", exact=True).click()
+        page.wait_for_function("() => document.querySelector('[data-shb-doc-status]').textContent.includes('kopierad')")
+        html, text = page.evaluate("""async () => {
+            const [item] = await navigator.clipboard.read();
+            return [await (await item.getType('text/html')).text(), await (await item.getType('text/plain')).text()];
+        }""")
+        assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html and "<script" not in html and "<img" not in html
+        assert HOSTILE in text
+        page.emulate_media(media="print")
+        assert HOSTILE in page.locator("[data-shb-doc-paper]").inner_text()
+        page.reload()
+        open_template(page, base_url)
+        assert page.evaluate("window.__pwned") is None
+    finally:
+        ctx.close()
+
+
+def test_copy_puts_html_and_text_on_the_clipboard_with_a_confirmation(browser, base_url):
+    ctx = browser.new_context(locale="sv-SE", permissions=["clipboard-read", "clipboard-write"])
+    page = ctx.new_page()
+    try:
+        open_template(page, base_url, "mallar/spelregler/")
+        field(page, "parter").fill("Föreningarna i Kumla och Kumla kommun")
+        page.get_by_role("button", name="Kopiera texten", exact=True).click()
+        status = page.locator("[data-shb-doc-status]")
+        status.wait_for(state="visible")
+        assert status.inner_text() == "Texten är kopierad. Klistra in den i ett mejl eller ett dokument."
+        html, text = page.evaluate("""async () => {
+            const [item] = await navigator.clipboard.read();
+            return [await (await item.getType('text/html')).text(), await (await item.getType('text/plain')).text()];
+        }""")
+        assert "<h1>Spelregler för dialogen mellan Föreningarna i Kumla och Kumla kommun</h1>" in html
+        assert "<li>Båda parterna är lika viktiga. Ingen part bestämmer över den andra.</li>" in html
+        assert "- Båda parterna är lika viktiga. Ingen part bestämmer över den andra." in text
+        assert "Spelreglerna gäller från ____" in text  # what is left blank is a line
+    finally:
+        ctx.close()
+
+
+def test_print_shows_the_document_alone_with_lines_for_blank_fields(page, base_url):
+    open_template(page, base_url)
+    field(page, "mote").fill("Styrgruppen")
+    page.emulate_media(media="print")
+    assert not page.locator("[data-shb-doc-form]").is_visible()
+    assert not page.locator(".shb-doc__tools").is_visible()
+    assert page.locator("[data-shb-doc-paper]").is_visible()
+    assert "Styrgruppen" in page.locator(".shb-doc__title").inner_text()
+    blank = page.locator('[data-shb-doc-paper] [data-shb-slot="plats"] .shb-doc__blank')
+    style = blank.evaluate("e => { const s = getComputedStyle(e); return [s.borderBottomStyle, s.color, s.display]; }")
+    assert style[0] == "solid" and style[2] == "inline-block"
+    assert style[1] == "rgba(0, 0, 0, 0)"  # the field's name does not print, the line does
+    lines = page.locator('[data-shb-doc-paper] [data-shb-slot="ovrigt"] .shb-doc__blank')
+    assert "repeating-linear-gradient" in lines.evaluate("e => getComputedStyle(e).backgroundImage")
+
+
+def test_a_field_over_its_limit_says_so_and_keeps_everything(page, base_url):
+    open_template(page, base_url)
+    long = "Styrgruppen för dialogen " * 6  # 150 characters; a line holds 120
+    field(page, "mote").fill(long)
+    count = page.locator('[data-shb-count="mote"]')
+    assert count.inner_text() == "För långt: högst 120 tecken. Korta texten med 30 tecken."
+    assert field(page, "mote").get_attribute("aria-invalid") == "true"
+    page.reload()
+    open_template(page, base_url)
+    assert field(page, "mote").input_value() == long
+    assert count.inner_text().startswith("För långt")
+
+
+def test_clear_and_undo(page, base_url):
+    open_template(page, base_url)
+    field(page, "plats").fill("Folkets hus")
+    page.get_by_role("button", name="Töm fälten", exact=True).click()
+    assert field(page, "plats").input_value() == ""
+    page.get_by_role("button", name="Ångra", exact=True).click()
+    assert field(page, "plats").input_value() == "Folkets hus"
+
+
+def test_protocol_as_word_holds_a_saved_note(page, base_url):
+    store = store_with({"rb-teman-vilka": answer(True, "Digitalt utanförskap\nandra raden")}, name="Kumla 2027")
+    seed(page, base_url, store, OVERVIEW)
+    open_panel(page)
+    name, document = download_docx(page, "Exportera protokoll (Word)")
+    assert name.startswith("anteckningar-kumla-2027-") and name.endswith(".docx")
+    assert document.paragraphs[0].style.name == "Heading 1"
+    assert document.paragraphs[0].text == "Anteckningar: Kumla 2027"
+    texts = [p.text for p in document.paragraphs]
+    assert "[x] Vilka teman ska samtalet handla om?" in texts
+    assert "Digitalt utanförskap" in texts and "andra raden" in texts
+    assert any(p.style.name == "Heading 2" and "Rundabordssamtal" in p.text for p in document.paragraphs)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_on_template_pages(browser, base_url, scheme):
+    ctx = browser.new_context(color_scheme=scheme, locale="sv-SE")
+    page = ctx.new_page()
+    watch = PageWatch(origin_of(base_url)).attach(page)
+    found = []
+    try:
+        store = store_with({}, values={"doc:minnesanteckningar": {"mote": "x" * 130}})
+        store["workspaces"]["wtest1"]["party"] = "Idéburna i Kumla"
+        seed(page, base_url, store, TEMPLATE)
+        for path in ["mallar/"] + [f"mallar/{t}/" for t in TEMPLATES]:
+            page.goto(base_url + path)
+            if path != "mallar/":
+                page.wait_for_selector("[data-shb-doc][data-shb-ready]", state="attached")
+            found += [f"{path}: {v}" for v in axe_violations(page)]
+    finally:
+        ctx.close()
+    assert found == []
+    assert watch.console_errors == [] and watch.foreign_requests == []
+
+
+def test_keyboard_only_fill_and_download(page, base_url):
+    open_template(page, base_url, "mallar/spelregler/")
+    first = field(page, "parter")
+    page.locator("#fyll-i").evaluate("h => { h.tabIndex = -1; h.focus(); }")  # as a skip link would
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if first.evaluate("e => e === document.activeElement"):
+            break
+    assert first.evaluate("e => e === document.activeElement")
+    page.keyboard.type("Föreningarna och kommunen")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Vi turas om att leda mötena.")
+    button = page.get_by_role("button", name="Ladda ner som Word-fil (.docx)", exact=True)
+    for _ in range(10):
+        if button.evaluate("e => e === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    assert button.evaluate("e => e === document.activeElement")
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    document = docx.Document(info.value.path())
+    assert document.paragraphs[0].text == "Spelregler för dialogen mellan Föreningarna och kommunen"
+    assert "Vi turas om att leda mötena." in [p.text for p in document.paragraphs]
+
+
+def test_word_and_copy_work_under_the_security_policy(browser, csp_base_url):
+    ctx = browser.new_context(locale="sv-SE", permissions=["clipboard-read", "clipboard-write"])
+    ctx.add_init_script("""document.addEventListener('securitypolicyviolation', (e) => {
+      (window.__cspViolations = window.__cspViolations || []).push(e.violatedDirective + ' ' + e.blockedURI);
+    });""")
+    page = ctx.new_page()
+    try:
+        open_template(page, csp_base_url, "mallar/overenskommelse/")
+        field(page, "omrade").fill("Exempelby")
+        _, document = download_docx(page)
+        assert "Exempelby" in document.paragraphs[0].text
+        page.get_by_role("button", name="Kopiera texten", exact=True).click()
+        page.wait_for_function("() => document.querySelector('[data-shb-doc-status]').textContent.includes('kopierad')")
+        assert page.evaluate("window.__cspViolations || []") == []
+    finally:
+        ctx.close()
