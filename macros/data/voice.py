@@ -3,7 +3,7 @@
 The shape is declared here once and checked by :mod:`macros.data.validate` like
 every other data file, so a broken entry stops the build with the file, the
 entry and what is wrong. :func:`variants_in` finds the avoided variants in a
-text; ``tests/test_terms.py`` runs it over every built page.
+text; ``tests/data/test_terms.py`` runs it over every built page.
 """
 from __future__ import annotations
 
