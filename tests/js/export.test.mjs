@@ -26,6 +26,11 @@ test("a party's answer with a bold label, as Att diskutera writes it", () => {
   assert.equal(md, "- **Kommunen**: besvarad\n\n    > Anna och Per från kommunen\n");
 });
 
+test("the site's own literal wording is written as it is, and only that", () => {
+  const md = w.markdown([{ type: "paragraph", runs: [{ text: "[x]", literal: true }, { text: " betyder [länk](x)" }] }]);
+  assert.equal(md, "[x] betyder \\[länk\\](x)\n");
+});
+
 test("the reader's text stays text in Markdown", () => {
   const md = w.markdown([{ type: "entry", runs: run("<img src=x onerror=alert(1)>"), note: ["[länk](http://x) *y*"] }]);
   assert.ok(!md.includes("<img") && !md.includes("[länk](") && md.includes("\\[länk\\](http://x)"), md);

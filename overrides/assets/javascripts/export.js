@@ -16,7 +16,9 @@
  *   questions   {title, items: [runs]}           questions for the writing group
  *   table       {head: [text], rows: [[text]]}
  *   text        {lines}             free text; no lines: lines to write on
- * Runs: {text, bold?} or {blank: true} (a slot left empty: a line to fill in).
+ * Runs: {text, bold?} or {blank: true} (a slot left empty: a line to fill in);
+ * {text, literal: true} is the site's own wording that Markdown must show as
+ * written ("[x]"), never a reader's or a file's text.
  * Every value reaches every format as text: escaped in Markdown, text nodes
  * in HTML, text runs in Word.
  */
@@ -34,7 +36,8 @@
   // ---- Markdown -----------------------------------------------------------------
 
   function markdown(blocks) {
-    const inline = (runs) => runs.map((r) => r.blank ? BLANK : r.bold ? "**" + mdEscape(r.text) + "**" : mdEscape(r.text))
+    const inline = (runs) => runs.map((r) => r.blank ? BLANK : r.literal ? r.text :
+      r.bold ? "**" + mdEscape(r.text) + "**" : mdEscape(r.text))
       .join("").replace(/\s+/g, " ").trim();
     const out = [];
     blocks.forEach((b) => {
