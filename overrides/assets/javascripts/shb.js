@@ -254,8 +254,7 @@ window.shb = (function () {
 
   const store = {
     VERSION, KIND, DEFAULT_NAME, MIGRATIONS, migrate, check, readExport,
-    save, saveSoon, flush, notify, problem,
-    blocked: () => blocked,
+    save, saveSoon, notify,
     // A save is waiting (a note being typed).
     pending: () => !!pending,
     // The whole store, for the workspace panel (worksheets.js) only: it
@@ -362,8 +361,7 @@ window.shb = (function () {
     retire(feature) {
       steps.delete(feature);
       all('[data-shb-undo="' + feature + '"]').forEach((b) => b.remove());
-    },
-    has: (feature) => (steps.get(feature) || []).length > 0
+    }
   };
   document.addEventListener("click", (e) => {
     const button = e.target.closest && e.target.closest("[data-shb-undo]");
@@ -483,5 +481,5 @@ window.shb = (function () {
   if (window.document$) window.document$.subscribe(mount);
 
   return { kit, config: readConfig, sitePath, store, UserError, explain, download, savedMessage, undo, ask,
-    actions, load, loadFailed, failures, feature, features, doc };
+    actions, load, failures, feature, features, doc };
 })();
