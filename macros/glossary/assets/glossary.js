@@ -7,8 +7,9 @@
  *   and does not tick the question's box. */
 (function () {
   "use strict";
+  // Close (on) the open definitions, or let them show again.
   function close(on) {
-    document.querySelectorAll(on ? ".md-tooltip2--active" : ".shb-tip-closed").forEach(function (tip) {
+    window.shb.kit.all(on ? ".md-tooltip2--active" : ".shb-tip-closed").forEach(function (tip) {
       tip.classList.toggle("shb-tip-closed", on);
     });
   }
@@ -24,4 +25,6 @@
     const term = event.target.closest && event.target.closest("abbr.shb-term");
     if (term && term.closest("label")) event.preventDefault();
   });
+  // Listeners only: nothing to mount on each page.
+  window.shb.feature("glossary", { exports: { close } });
 })();
