@@ -271,6 +271,8 @@ window.shb = (function () {
       return v === undefined ? undefined : clone(v);
     },
     // Keep a value (undefined removes it); false when the browser did not keep it.
+    // A change here retires the workspace panel's undo ("worksheets"): that
+    // step is a snapshot of the whole store and would overwrite the change.
     set(key, value) {
       if (typeof key !== "string" || key === "__proto__") return false;
       undo.retire("worksheets");
