@@ -21,10 +21,16 @@ document.addEventListener('securitypolicyviolation', (e) => {
 """
 
 
+def inject_axe(page) -> None:
+    """axe-core into the page, once per document."""
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(AXE_SOURCE)
+
+
 def axe_violations(page, include: str | None = None) -> list[str]:
     """Run axe-core on the page, or only on the elements matching the CSS
     selector ``include``; return one readable line per failing node."""
-    page.evaluate(AXE_SOURCE)
+    inject_axe(page)
     result = page.evaluate(
         """async ([tags, include]) => {
             const r = await axe.run(include ? {include: [[include]]} : document,
@@ -40,7 +46,7 @@ def axe_violations(page, include: str | None = None) -> list[str]:
 def axe_results(page) -> dict:
     """Run axe-core on the page; return its violations and its "needs review"
     results (incomplete), each as {id, help, nodes: [{target, summary, data}]}."""
-    page.evaluate(AXE_SOURCE)
+    inject_axe(page)
     return page.evaluate(
         """async (tags) => {
             const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations', 'incomplete']});
@@ -51,6 +57,60 @@ def axe_results(page) -> dict:
         }""",
         AXE_TAGS,
     )
+
+
+# WCAG 1.4.12: the spacing a reader's own style sheet may set.
+TEXT_SPACING = """* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+  word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"""
+
+# What reflow needs of a page, measured in it:
+# - the page is no wider than the window (no sideways scrolling);
+# - every control in the page's content is within the window, or inside a box
+#   that scrolls sideways on its own (Material's wide data tables, which WCAG
+#   allows to scroll) and that box is within the window;
+# - no text is cut off by a box that hides what overflows.
+REFLOW_PROBLEMS = """() => {
+    const W = document.documentElement.clientWidth, problems = [];
+    if (document.documentElement.scrollWidth > W)
+        problems.push(`page is ${document.documentElement.scrollWidth}px wide in a ${W}px window`);
+    const scroller = (el) => {
+        for (let p = el.parentElement; p; p = p.parentElement) {
+            if (/auto|scroll/.test(getComputedStyle(p).overflowX) && p.scrollWidth > p.clientWidth) return p;
+        }
+        return null;
+    };
+    const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+        + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : '');
+    const controls = document.querySelectorAll(
+        '.md-content :is(a[href], button, input, select, textarea, summary, [tabindex="0"])');
+    for (const el of controls) {
+        const r = el.getBoundingClientRect();
+        if (!r.width || !r.height || el.closest('[hidden], .shb-sr-only')) continue;
+        const box = scroller(el), limit = box ? box.getBoundingClientRect() : {left: 0, right: W};
+        if (box && (limit.left < -1 || limit.right > W + 1)) problems.push(`${name(box)} reaches outside the window`);
+        else if (!box && (r.left < -1 || r.right > W + 1))
+            problems.push(`${name(el)} "${el.textContent.trim().slice(0, 30)}" reaches outside the window (${Math.round(r.left)}..${Math.round(r.right)})`);
+    }
+    for (const el of document.querySelectorAll('.md-content *')) {
+        const css = getComputedStyle(el);
+        if (!/hidden|clip/.test(css.overflowX + css.overflowY) || el.clientWidth <= 2) continue;
+        if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+            problems.push(`${name(el)} cuts off its content`);
+    }
+    return problems;
+}"""
+
+# At 320 px Material's layout is the phone layout: check targets and scrolling boxes there too.
+NARROW_RULES = ["target-size", "scrollable-region-focusable"]
+
+
+def narrow_axe(page) -> list[str]:
+    """axe's rules that matter at phone width, on the page as it is."""
+    inject_axe(page)
+    return page.evaluate(
+        """async (rules) => (await axe.run(document, {runOnly: {type: 'rule', values: rules}}))
+            .violations.flatMap(v => v.nodes.map(n => v.id + ': ' + n.target.join(' ')))""",
+        NARROW_RULES)
 
 
 @dataclass

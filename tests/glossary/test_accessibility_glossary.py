@@ -69,7 +69,7 @@ def description(page, selector: str) -> str:
 
 
 def test_keyboard_reaches_a_term_shows_and_announces_it_and_escape_closes(page, base_url):
-    page.goto(base_url + CHAPTER, wait_until="networkidle")
+    page.goto(base_url + CHAPTER, wait_until="load")
     definition = page.get_attribute("article abbr.shb-term >> nth=0", "title")
     for _ in range(100):
         page.keyboard.press("Tab")
@@ -109,7 +109,7 @@ def expect_hidden(page):
 
 
 def test_escape_closes_a_definition_shown_on_hover(page, base_url):
-    page.goto(base_url + CHAPTER, wait_until="networkidle")
+    page.goto(base_url + CHAPTER, wait_until="load")
     page.hover("article abbr.shb-term >> nth=0")
     page.locator(TOOLTIP).wait_for(state="visible")
     page.keyboard.press("Escape")
@@ -125,7 +125,7 @@ def phone(browser):
 
 
 def test_a_tap_opens_the_definition_on_a_phone(phone, base_url):
-    phone.goto(base_url + CHAPTER, wait_until="networkidle")
+    phone.goto(base_url + CHAPTER, wait_until="load")
     term = phone.locator("article abbr.shb-term").first
     definition = term.get_attribute("title")  # Material moves it into the tooltip
     term.scroll_into_view_if_needed()
@@ -139,7 +139,7 @@ def test_a_tap_opens_the_definition_on_a_phone(phone, base_url):
 
 
 def test_a_tap_on_a_term_in_a_question_does_not_tick_it(phone, base_url):
-    phone.goto(base_url + "verktyg/fragebank/", wait_until="networkidle")
+    phone.goto(base_url + "verktyg/fragebank/", wait_until="load")
     term = phone.locator("label.shb-q__text abbr.shb-term").first
     box = phone.locator("#" + term.evaluate("t => t.closest('label').htmlFor"))
     term.scroll_into_view_if_needed()

@@ -19,7 +19,7 @@ MEETING_QUESTIONS = [q for step in load(ROOT / "data", ROOT / "docs").process("m
 
 
 def open_page(page, base_url, path=WORKSHEET):
-    page.goto(base_url + path, wait_until="networkidle")
+    page.goto(base_url + path, wait_until="load")
     page.wait_for_function("() => typeof window.shb?.features?.print === 'object'")
     return page
 

@@ -169,7 +169,7 @@ def test_booklet_is_a4_with_an_outline_and_every_worksheet(pdf_dir):
 
 
 def test_filled_in_pdf_shows_the_note_and_blank_does_not(page, base_url, tmp_path):
-    page.goto(base_url + "verktyg/rundabordssamtal/", wait_until="networkidle")
+    page.goto(base_url + "verktyg/rundabordssamtal/", wait_until="load")
     page.wait_for_function("() => typeof window.shb?.features?.print === 'object'")
     q = ROUND_TABLE.steps[1].questions[0]
     note = "Vi väljer temat grön omställning <i>och</i> bostäder"

@@ -1,5 +1,5 @@
 """Content-Security-Policy: the policy the build writes, and what it blocks.
-(Every page under it, with its search: tests/site/test_pages_in_browser.py.)"""
+(Every page under it, with its search: the walks in tests/site/test_accessibility.py.)"""
 from __future__ import annotations
 
 import base64
