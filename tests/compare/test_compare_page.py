@@ -77,8 +77,11 @@ def fill_as(browser, base_url, tmp_path, party: str, ticks: dict, notes: dict) -
     return str(path)
 
 
-@pytest.fixture
-def two_parties(browser, base_url, tmp_path):
+@pytest.fixture(scope="module")
+def two_parties(browser, base_url, tmp_path_factory):
+    """The two parties' export files, made once in their own browsers (the
+    tests only read them)."""
+    tmp_path = tmp_path_factory.mktemp("two-parties")
     kommunen = fill_as(browser, base_url, tmp_path, "Kommunen", {Q1: True, Q2: True},
                        {Q1: "Anna och Per från kommunen", Q2: "Kommunstyrelsen"})
     facket = fill_as(browser, base_url, tmp_path, "Idéburna organisationer", {Q1: False},
