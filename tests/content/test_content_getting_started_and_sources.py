@@ -91,7 +91,8 @@ def test_roles_page_covers_groups_mandate_decision_path_and_resources(site_dir):
 def test_places_are_retold_as_facts_without_quotes_or_names(site_dir):
     body = article(built(site_dir, "dialogprocessen/exempel-fran-orter.md"))
     headings = [re.sub(r"<[^>]+>", "", h) for h in re.findall(r"<h2[^>]*>(.*?)<a class=\"headerlink", body)]
-    assert headings == ["Linköping", "Kumla", "Idéburen sektor Skåne", "Länsöverenskommelsen Västernorrland"]
+    assert headings == ["Linköping", "Kumla", "Idéburen sektor Skåne", "Länsöverenskommelsen Västernorrland",
+                        "Partsrådet, inom staten"]
     page = text(site_dir, "dialogprocessen/exempel-fran-orter.md")
     assert not re.search(r'[“”"»«]', page), "a quotation on the page of examples"
     assert "femtiotal organisationer" in page and "regionfullmäktige" in page
