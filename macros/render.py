@@ -202,17 +202,19 @@ class Renderer:
         href = get_relative_url(path, self.context.url or "index.html")
         return Markup('<link rel="stylesheet" href="{}">').format(href)
 
-    def panel(self) -> Markup:
+    def panel(self, compact: bool = False) -> Markup:
         """The workspace panel (with its dialog and messages), the first time
         this page asks for it; then nothing. Templates call it as
         ``panel()`` where the page's first toolbar, or the notes or compare
         page's own markup, starts; the first to ask gets it. It links to
-        Mina anteckningar and Jämför svar, but not to the page it is on."""
+        Mina anteckningar and Jämför svar, but not to the page it is on.
+        ``compact`` (a template's page): only choosing the workspace and the
+        party, since the page has its own Word button."""
         if not (self.claim and self.claim("panel")):
             return Markup("")
         links = {name: "" if self.context.is_page(page) else self.context.page_url(page)
                  for name, page in (("notes", NOTES_PAGE), ("compare", COMPARE_PAGE))}
-        return Markup(self._render("worksheets/workspace_panel.html.j2", **links))
+        return Markup(self._render("worksheets/workspace_panel.html.j2", compact=compact, **links))
 
     def remember(self, key, make: Callable[[], Markup]) -> Markup:
         """``make()``, kept in the build's memo under ``key``: for HTML that

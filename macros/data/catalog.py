@@ -52,6 +52,14 @@ class Catalog:
     def question_list(self, list_id: str) -> QuestionList:
         return _get("question list", self.question_lists, list_id)
 
+    def agenda(self, ref: str) -> tuple[str, ...]:
+        """The suggested agenda of ``<process id>/<step id>`` (see step_agenda);
+        empty when the step or its agenda does not exist."""
+        process_id, _, step_id = ref.partition("/")
+        process = self.processes.get(process_id)
+        step = next((s for s in process.steps if s.id == step_id), None) if process else None
+        return step_agenda(step.text) if step else ()
+
     def question_homes(self) -> Iterator[QuestionHome]:
         """Every question in the data, in a stable order: processes, then lists."""
         for process in self.processes.values():
@@ -150,6 +158,32 @@ def _cross_file_problems(catalog: Catalog, data_dir: Path, docs_dir: Path) -> It
         for k, declared in enumerate(document.fields):
             if declared.prefill:
                 yield from _prefill_problem(catalog, seen, where, f"fields[{k}].prefill", declared.prefill)
+        for i, section in enumerate(document.sections):
+            for j, block in enumerate(section.blocks):
+                if block.agenda and not catalog.agenda(block.agenda):
+                    yield Problem(where, f"sections[{i}].blocks[{j}].agenda",
+                                  f"{block.agenda!r} names no step with an agenda: the step must exist and its "
+                                  f"text must hold a line starting {AGENDA_LEAD!r} followed by a list")
+
+
+# The line in a step's text that the step's suggested agenda (a list) follows.
+AGENDA_LEAD = "Förslag på dagordning"
+
+
+def step_agenda(text: str) -> tuple[str, ...]:
+    """The items of the list that follows the line starting with AGENDA_LEAD
+    in a step's text; empty when there is none."""
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.strip().startswith(AGENDA_LEAD)), None)
+    if start is None:
+        return ()
+    items: list[str] = []
+    for line in lines[start + 1:]:
+        if line.strip().startswith("- "):
+            items.append(line.strip()[2:].strip())
+        elif line.strip() or items:
+            break
+    return tuple(items)
 
 
 def _prefill_problem(catalog: Catalog, questions: dict[str, str], where: str, entry: str,

@@ -211,12 +211,16 @@ class DocumentField:
     prefill: Prefill | None = None
     columns: tuple[Text, ...] = ()  # a table's column headings
     rows: int = 0  # a table's number of rows
+    # "Fyll i med exempel": the invented case's value (a table: its rows of cells).
+    example: Text | None = None
+    example_rows: tuple[tuple[str, ...], ...] = ()
 
     @property
     def limit(self) -> int:
         return self.max or FIELD_MAX[self.kind]
 
     def problems(self) -> Iterator[tuple[str, str]]:
+        yield from self._example_problems()
         if self.kind == "table":
             if not self.columns:
                 yield "columns", "is missing; a table field needs its column headings"
@@ -230,6 +234,32 @@ class DocumentField:
             if self.rows:
                 yield "rows", f"is only for fields of kind 'table', and this one is {self.kind!r}"
 
+    def _example_problems(self) -> Iterator[tuple[str, str]]:
+        """Every field has an example that fits it: the whole template can be
+        filled with the invented case."""
+        if self.kind == "table":
+            if self.example:
+                yield "example", "a table field takes example_rows (rows of cells), not example"
+            if not self.example_rows:
+                yield "example_rows", "is missing; give the invented case's rows for this table"
+            if len(self.example_rows) > self.rows:
+                yield "example_rows", f"has {len(self.example_rows)} rows, but the table has {self.rows}"
+            for r, row in enumerate(self.example_rows):
+                if len(row) != len(self.columns):
+                    yield f"example_rows[{r}]", f"has {len(row)} cells, but the table has {len(self.columns)} columns"
+                for c, value in enumerate(row):
+                    if len(value) > self.limit:
+                        yield f"example_rows[{r}][{c}]", f"is {len(value)} characters, over the field's {self.limit}"
+        else:
+            if self.example_rows:
+                yield "example_rows", f"is only for fields of kind 'table'; use example for kind {self.kind!r}"
+            if not self.example:
+                yield "example", "is missing; give the invented case's value for this field"
+            elif len(self.example) > self.limit:
+                yield "example", f"is {len(self.example)} characters, over the field's {self.limit}"
+            elif self.kind != "text" and "\n" in self.example:
+                yield "example", f"has a line break, which a field of kind {self.kind!r} cannot hold"
+
 
 @dataclass(frozen=True)
 class DocumentBlock:
@@ -240,11 +270,14 @@ class DocumentBlock:
     text: Text | None = None
     field: Id | None = None
     questions: tuple[Text, ...] = ()
+    # A process step's suggested agenda (<process id>/<step id>), read from
+    # the step's text, so that the chapter and the template keep one copy.
+    agenda: Annotated[str, Rule("agenda", r"^[a-z0-9-]+/[a-z0-9-]+$", "<process id>/<step id>")] | None = None
 
     def problems(self) -> Iterator[tuple[str, str]]:
-        given = [k for k in ("text", "field", "questions") if getattr(self, k)]
+        given = [k for k in ("text", "field", "questions", "agenda") if getattr(self, k)]
         if len(given) != 1:
-            yield "", ("needs exactly one of text, field or questions, but has "
+            yield "", ("needs exactly one of text, field, questions or agenda, but has "
                        + (", ".join(given) if given else "none"))
 
 
@@ -272,6 +305,7 @@ class DocumentTemplate:
     heading: Text  # the document's own heading, may hold {field} places
     fields: tuple[DocumentField, ...]
     sections: tuple[DocumentSection, ...]
+    group: Text  # the process it belongs to, a heading on the overview
     intro: Text | None = None  # shown on the page above the fields, not in the document
 
     def field(self, field_id: str) -> DocumentField | None:

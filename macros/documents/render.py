@@ -54,13 +54,15 @@ def text_blocks(template: DocumentTemplate, text: str) -> list[dict]:
     return blocks
 
 
-def sections(template: DocumentTemplate) -> list[dict]:
+def sections(catalog: Catalog, template: DocumentTemplate) -> list[dict]:
     out = []
     for section in template.sections:
         blocks = []
         for block in section.blocks:
             if block.text:
                 blocks.extend(text_blocks(template, block.text))
+            elif block.agenda:
+                blocks.append({"kind": "list", "items": [pieces(template, item) for item in catalog.agenda(block.agenda)]})
             elif block.field:
                 field = template.field(block.field)
                 blocks.append({"kind": field.kind, "field": field})
@@ -68,6 +70,12 @@ def sections(template: DocumentTemplate) -> list[dict]:
                 blocks.append({"kind": "questions", "questions": [pieces(template, q) for q in block.questions]})
         out.append({"heading": pieces(template, section.heading), "blocks": blocks})
     return out
+
+
+def example(template: DocumentTemplate) -> dict:
+    """The invented case, as documents.js stores values: {field: text, table: [[cell]]}."""
+    return {f.id: [list(row) for row in f.example_rows] if f.kind == "table" else f.example
+            for f in template.fields}
 
 
 def prefill_source(catalog: Catalog, spec: str | None) -> dict | None:
@@ -93,17 +101,30 @@ def document(renderer: Renderer, catalog: Catalog, template: DocumentTemplate, *
              organisation: str, site_name: str) -> str:
     """A template's page: the fields, the buttons and the document as it will print."""
     sources = {f.id: prefill_source(catalog, f.prefill) for f in template.fields}
+    parts = sections(catalog, template)
     return renderer.render(
         "documents/document.html.j2", t=template, heading=pieces(template, template.heading),
-        sections=sections(template), sources=sources, organisation=organisation,
+        sections=parts, has_questions=any(b["kind"] == "questions" for s in parts for b in s["blocks"]),
+        example=example(template), sources=sources, organisation=organisation,
         site_name=site_name,
         blank_file=renderer.context.page_url(f"mallar/filer/{template.id}.docx"),
         css=renderer.stylesheet(STYLESHEET))
 
 
 def overview(renderer: Renderer, catalog: Catalog, page_titles: dict[str, str]) -> str:
-    """The "Mallar" page: every template with when it is used, in the order
-    of the menu (its page is mallar/<id>.md), then any not in it by id."""
+    """The "Mallar" page: the templates grouped by process (``group``), each
+    group where its first template comes in the menu (its page is
+    mallar/<id>.md), then any not in it by id."""
     templates = by_menu(catalog.documents.values(), page_titles,
                         page=lambda t: f"mallar/{t.id}.md", then=lambda t: t.id)
-    return renderer.render("documents/document_list.html.j2", templates=templates)
+    groups: dict[str, list[DocumentTemplate]] = {}
+    for template in templates:
+        groups.setdefault(template.group, []).append(template)
+    return renderer.render("documents/document_list.html.j2",
+                           groups=[(title, _anchor(title), items) for title, items in groups.items()])
+
+
+def _anchor(title: str) -> str:
+    """A heading's id from its words: "Samverkan mellan …" -> "samverkan-mellan-…"."""
+    plain = title.lower().translate(str.maketrans("åäö", "aao"))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")

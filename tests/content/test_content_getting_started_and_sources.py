@@ -91,7 +91,8 @@ def test_roles_page_covers_groups_mandate_decision_path_and_resources(site_dir):
 def test_places_are_retold_as_facts_without_quotes_or_names(site_dir):
     body = article(built(site_dir, "dialogprocessen/exempel-fran-orter.md"))
     headings = [re.sub(r"<[^>]+>", "", h) for h in re.findall(r"<h2[^>]*>(.*?)<a class=\"headerlink", body)]
-    assert headings == ["Linköping", "Kumla", "Idéburen sektor Skåne", "Länsöverenskommelsen Västernorrland"]
+    assert headings == ["Linköping", "Kumla", "Idéburen sektor Skåne", "Länsöverenskommelsen Västernorrland",
+                        "Partsrådet, inom staten"]
     page = text(site_dir, "dialogprocessen/exempel-fran-orter.md")
     assert not re.search(r'[“”"»«]', page), "a quotation on the page of examples"
     assert "femtiotal organisationer" in page and "regionfullmäktige" in page
@@ -106,7 +107,7 @@ def test_no_page_names_a_person_from_the_sources(site_dir):
 
 def test_the_meeting_page_covers_screen_or_paper_notes_export_and_a_week(site_dir):
     page = text(site_dir, "verktyg/arbetsbladen-pa-motet.md")
-    for words in ("stor skärm", "skriv ut", "en person skriva", "Exportera protokoll",
+    for words in ("stor skärm", "skriv ut", "en person skriva", "Exportera anteckningar",
                   "inom en vecka", "Exportera (JSON)"):
         assert words.lower() in page.lower(), words
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 
 import docx
 import pytest
@@ -15,6 +16,12 @@ from tests.worksheets_support import OVERVIEW, answer, open_page, open_panel, se
 
 HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> & <b>fet</b>'
 TEMPLATES = sorted(p.stem for p in (ROOT / "data" / "documents").glob("*.yml"))
+# What a document the parties send must not carry unless the reader asks.
+HANDBOOK_WORDS = ("Samverkanshandboken", "handbok", "Frågor att besvara här", "Förslag på")
+
+
+def word_text(document) -> str:
+    return all_text(document) + "\n" + (document.core_properties.author or "") + (document.core_properties.comments or "")
 
 
 def doc_values(page, template: str = "minnesanteckningar") -> dict:
@@ -45,6 +52,13 @@ def test_fill_reload_and_the_values_are_there(page, base_url):
 def test_values_travel_in_the_json_export(page, base_url):
     open_template(page, base_url)
     field(page, "plats").fill("Folkets hus")
+    # A template's page has one Word button: the panel offers the workspace
+    # and the party, not the notes export (which Mina anteckningar has).
+    open_panel(page)
+    assert page.locator("#shb-ws-select").is_visible() and page.locator("#shb-ws-party").is_visible()
+    assert page.get_by_role("button", name=re.compile("Word")).count() == 1
+    assert page.locator('#shb-ws [data-shb-act="json"], #shb-ws [data-shb-act="docx"], #shb-ws-file').count() == 0
+    open_page(page, base_url, OVERVIEW)
     open_panel(page)
     with page.expect_download() as info:
         page.get_by_role("button", name="Exportera (JSON)", exact=True).click()
@@ -74,10 +88,17 @@ def test_word_file_has_headings_values_and_the_header(page, base_url, project_ro
     table = document.tables[0]
     assert [c.text for c in table.rows[0].cells] == ["Vad", "Vem", "Klart senast"]
     assert table.rows[2].cells[0].text == "Skriva inbjudan"
+    assert page.locator("[data-shb-doc-status]").inner_text().startswith("Filen minnesanteckningar-fran-ett-mote-")
+    # What goes out speaks for the parties: no handbook name in the file...
     import yaml
     brand = yaml.safe_load((project_root / "brand.yml").read_text(encoding="utf-8"))
-    assert brand["organisation"] in document.sections[0].header.paragraphs[0].text
-    assert page.locator("[data-shb-doc-status]").inner_text().startswith("Filen minnesanteckningar-fran-ett-mote-")
+    handbook = [brand["organisation"], "Samverkanshandboken", "handbok"]
+    assert not any(h.lower() in all_text(document).lower() for h in handbook)
+    assert not any(h.lower() in (document.core_properties.author or "") + (document.core_properties.comments or "").lower() for h in handbook)
+    # ... unless the reader asks for it.
+    page.get_by_label("Handbokens namn i sidhuvudet").check()
+    _, asked = download_docx(page)
+    assert brand["organisation"] in asked.sections[0].header.paragraphs[0].text
 
 
 def test_the_word_library_loads_only_when_asked_for(page, base_url):
@@ -105,6 +126,9 @@ def test_blank_word_files_parse_and_hold_every_part(site_outputs, project_root):
         for heading, section in zip(parts, data["sections"]):
             assert heading.startswith(section["heading"].split("{")[0]), template
         assert "____" in all_text(document), template  # blank fields are lines to write on
+        # A blank file speaks for the parties too: no handbook name, no advice.
+        text = all_text(document) + (document.core_properties.author or "") + (document.core_properties.comments or "")
+        assert not any(w.lower() in text.lower() for w in HANDBOOK_WORDS), template
 
 
 def test_prefill_from_a_planned_date_and_a_party_name(page, base_url):
@@ -144,7 +168,8 @@ def test_prefill_from_the_target_date_and_the_organisation(page, base_url, proje
     planned = page.locator('[data-shb-plan-milestone="textforslag-remiss"] [data-shb-plan-date]').inner_text()
     open_template(page, base_url, "mallar/remissbrev/")
     brand = yaml.safe_load((project_root / "brand.yml").read_text(encoding="utf-8"))
-    assert field(page, "avsandare").input_value() == brand["organisation"]
+    # The sender is the parties (the workspace's party), never the publisher.
+    assert field(page, "avsandare").input_value() == "" != brand["organisation"]
     page.wait_for_function("() => document.querySelector('[data-shb-field=datum]').value !== ''")
     # With a target the planner shrinks the phases up to it; the template takes its date.
     assert field(page, "datum").input_value() == planned
@@ -260,11 +285,11 @@ def test_clear_and_undo(page, base_url):
     assert field(page, "plats").input_value() == "Folkets hus"
 
 
-def test_protocol_as_word_holds_a_saved_note(page, base_url):
+def test_notes_as_word_hold_a_saved_note(page, base_url):
     store = store_with({"rb-teman-vilka": answer(True, "Digitalt utanförskap\nandra raden")}, name="Kumla 2027")
     seed(page, base_url, store, OVERVIEW)
     open_panel(page)
-    name, document = download_docx(page, "Exportera protokoll (Word)")
+    name, document = download_docx(page, "Exportera anteckningar (Word)")
     assert name.startswith("anteckningar-kumla-2027-") and name.endswith(".docx")
     assert document.paragraphs[0].style.name == "Heading 1"
     assert document.paragraphs[0].text == "Anteckningar: Kumla 2027"
@@ -336,3 +361,80 @@ def test_word_and_copy_work_under_the_security_policy(browser, csp_base_url):
         assert page.evaluate("window.__cspViolations || []") == []
     finally:
         ctx.close()
+
+
+def test_sender_example_questions_and_the_decision_memo_in_word(page, base_url):
+    """One journey through the outgoing documents: the sender follows the
+    party; "Fyll i med exempel" asks before it replaces the reader's text,
+    fills every field and marks the document as invented; the agreement's
+    questions go out only when ticked; the decision memo's parts are in its
+    Word file; and no file carries the handbook's name or advice."""
+    store = store_with({}, name="Exempelby 2028")
+    store["workspaces"]["wtest1"]["party"] = "Föreningsrådet i Kumla"
+    seed(page, base_url, store, "mallar/remissbrev/")
+    open_template(page, base_url, "mallar/remissbrev/")
+    assert field(page, "avsandare").input_value() == "Föreningsrådet i Kumla"
+    _, letter = download_docx(page)
+    assert "Föreningsrådet i Kumla, " in [p.text for p in letter.paragraphs][-1]
+    assert not any(w.lower() in word_text(letter).lower() for w in HANDBOOK_WORDS)
+    field(page, "mottagare").fill("Styrelsen")
+    page.get_by_role("button", name="Fyll i med exempel", exact=True).click()
+    dialog = page.locator("#shb-dialog")
+    assert dialog.is_visible() and "byts ut" in dialog.inner_text()
+    dialog.get_by_role("button", name="Avbryt").click()
+    assert field(page, "mottagare").input_value() == "Styrelsen"
+    page.get_by_role("button", name="Fyll i med exempel", exact=True).click()
+    dialog.get_by_role("button", name="Fyll i").click()
+    assert field(page, "mottagare").input_value() == "föreningarna i Exempelby och kommunens nämnder"
+    empty = page.evaluate("""() => [...document.querySelectorAll('[data-shb-field]:not([data-shb-cell])')]
+        .filter((f) => !f.value.trim()).map((f) => f.dataset.shbField)""")
+    assert empty == []
+    assert page.locator("[data-shb-doc-example]").is_visible()
+    page.get_by_role("button", name="Ångra", exact=True).click()
+    assert field(page, "mottagare").input_value() == "Styrelsen"
+    assert not page.locator("[data-shb-doc-example]").is_visible()
+    page.get_by_role("button", name="Fyll i med exempel", exact=True).click()
+    dialog.get_by_role("button", name="Fyll i").click()
+    _, example = download_docx(page)
+    texts = [p.text for p in example.paragraphs]
+    assert texts[0] == "Exempel: Exempelby och allt annat i det här dokumentet är påhittat."
+    assert "allmänna handlingar" in all_text(example) and "Också det är ett svar." in all_text(example)
+
+    open_template(page, base_url, "mallar/overenskommelse/")
+    page.get_by_role("button", name="Fyll i med exempel", exact=True).click()  # nothing written: no question
+    assert field(page, "omrade").input_value() == "Exempelby"
+    _, draft = download_docx(page)
+    assert not any(w.lower() in word_text(draft).lower() for w in HANDBOOK_WORDS)
+    headings = [p.text for p in draft.paragraphs if p.style.name == "Heading 2"]
+    assert {"Vision och mål", "Så samarbetar vi", "Beslut"} <= set(headings)
+    assert "Kommunfullmäktige i Exempelby beslutade om överenskommelsen den 24 april 2028, § 45." in all_text(draft)
+    assert [c.text for c in draft.tables[0].rows[0].cells] == ["Part och organisation", "Namn och befattning",
+                                                              "Ort och datum", "Underskrift"]
+    page.get_by_label(re.compile("Frågorna till skrivgruppen")).check()
+    _, with_questions = download_docx(page)
+    assert "Frågor att besvara här:" in all_text(with_questions)
+    assert "Vilka spelregler gäller när parterna arbetar tillsammans?" in all_text(with_questions)
+
+    open_template(page, base_url, "mallar/beslutsunderlag/")
+    page.get_by_role("button", name="Fyll i med exempel", exact=True).click()
+    _, memo = download_docx(page)
+    assert memo.paragraphs[1].text.startswith("Tjänsteskrivelse: Överenskommelse mellan Exempelby kommun")
+    headings = [p.text for p in memo.paragraphs if p.style.name == "Heading 2"]
+    assert headings == ["Tjänsteskrivelse", "Ärendet i korthet", "Förslag till beslut", "Bakgrund",
+                        "Så har förslaget tagits fram", "Remissen", "Ekonomiska konsekvenser",
+                        "Andra konsekvenser", "Uppföljning", "Bilagor"]
+    assert "Diarienummer: KS 2027/123" in all_text(memo)
+    assert not any(w.lower() in word_text(memo).lower() for w in HANDBOOK_WORDS)
+
+
+def test_prefill_that_does_not_fit_is_cut_at_a_sentence_or_left_out(page, base_url):
+    answers = {"rb-teman-vilka": answer(True, "Unga i föreningslivet.\n" + "Mer om det " * 20),
+               "rb-motesplats-var": answer(False, "x" * 130)}
+    seed(page, base_url, store_with(answers), "mallar/rundabordssamtal-inbjudan/")
+    open_template(page, base_url, "mallar/rundabordssamtal-inbjudan/")
+    assert field(page, "tema").input_value() == "Unga i föreningslivet."
+    assert "första hela meningarna" in page.locator('[data-shb-fit="tema"]').inner_text()
+    assert field(page, "plats").input_value() == ""
+    assert "Skriv en kortare text" in page.locator('[data-shb-fit="plats"]').inner_text()
+    assert page.locator("[aria-invalid=true]").count() == 0
+    assert page.locator(".shb-doc__count--over").count() == 0

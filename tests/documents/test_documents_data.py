@@ -17,20 +17,24 @@ from tests.helpers import copy_project, failed_build
 GOOD = """\
 id: demo-mall
 title: En mall
+group: Demoprocessen
 when: När ni provar.
 page: demo.md
 heading: Möte i {ort}
 fields:
   - id: ort
     label: Ort
+    example: Exempelby
   - id: text
     label: Text
     kind: text
+    example: Första raden.
   - id: lista
     label: Vem gör vad
     kind: table
     columns: [Vad, Vem]
     rows: 2
+    example_rows: [[Boka lokal, Anna]]
 sections:
   - heading: Om mötet
     blocks:
@@ -38,6 +42,7 @@ sections:
       - field: text
       - questions: ["Vad vill ni i {ort}?"]
       - field: lista
+      - agenda: demo/first
 """
 
 PROCESS = """\
@@ -48,7 +53,13 @@ page: demo.md
 steps:
   - id: first
     title: Första
-    text: Gör så här.
+    text: |
+      Gör så här.
+
+      Förslag på dagordning, en timme:
+
+      - 10 minuter: Välkommen.
+      - 50 minuter: Samtal.
     duration: {months: 2}
     milestones:
       - id: klart
@@ -101,7 +112,18 @@ def test_a_good_template_loads(tmp_path):
     (("      - field: lista\n", ""),
      "data/documents/demo-mall.yml: fields[2].id: 'lista' is declared but used nowhere"),
     (("      - field: text\n", "      - field: text\n        text: och mer\n"),
-     "data/documents/demo-mall.yml: sections[0].blocks[1]: needs exactly one of text, field or questions, but has text, field"),
+     "data/documents/demo-mall.yml: sections[0].blocks[1]: needs exactly one of text, field, questions or agenda, but has text, field"),
+    (("      - agenda: demo/first", "      - agenda: demo/saknas"),
+     "data/documents/demo-mall.yml: sections[0].blocks[4].agenda: 'demo/saknas' names no step with an agenda"),
+    (("    example: Exempelby\n", ""),
+     "data/documents/demo-mall.yml: fields[0].example: is missing; give the invented case's value"),
+    (("    example: Exempelby\n", "    example: " + "x" * 121 + "\n"),
+     "data/documents/demo-mall.yml: fields[0].example: is 121 characters, over the field's 120"),
+    (("    example_rows: [[Boka lokal, Anna]]", "    example_rows: [[Boka lokal]]"),
+     "data/documents/demo-mall.yml: fields[2].example_rows[0]: has 1 cells, but the table has 2 columns"),
+    (("    example_rows: [[Boka lokal, Anna]]", "    example_rows: [[a, b], [c, d], [e, f]]"),
+     "data/documents/demo-mall.yml: fields[2].example_rows: has 3 rows, but the table has 2"),
+    (("group: Demoprocessen\n", ""), "data/documents/demo-mall.yml: group: is missing; this key is required"),
     (("page: demo.md", "page: finns-inte.md"),
      "data/documents/demo-mall.yml: page: links to 'finns-inte.md', but docs/finns-inte.md does not exist"),
     (("id: demo-mall", "id: annan-mall"),
@@ -205,3 +227,62 @@ def test_text_from_a_template_is_escaped(tmp_path):
     html = (tmp_path / "out" / "mallar" / "spelregler" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; mer" in html
     assert "<script>alert(1)" not in html
+
+
+def section_texts(template: dict) -> list[str]:
+    """Everything a template's sections say, apart from the questions for the
+    writing group (which go out only when the reader asks)."""
+    out = [template["heading"]]
+    for section in template["sections"]:
+        out.append(section["heading"])
+        out += [b["text"] for b in section["blocks"] if "text" in b]
+    return out
+
+
+def test_what_goes_out_speaks_for_the_parties():
+    """Advice lives in intro and help; the document is the parties' own."""
+    for t in every_template():
+        for text in section_texts(t):
+            flat = " ".join(text.split())
+            for advice in ("handbok", "Förslag på", "Tänk på", "Ni behöver inte", "förslag för"):
+                assert advice.lower() not in flat.lower(), (t["id"], flat)
+        senders = [f for f in t["fields"] if f["id"] == "avsandare"]
+        assert all(f.get("prefill") != "organisation" for f in senders), t["id"]  # the parties, not the publisher
+
+
+def test_every_field_has_an_example_and_the_case_is_invented():
+    for t in every_template():
+        for f in t["fields"]:
+            assert f.get("example") or f.get("example_rows"), (t["id"], f["id"])
+        # The invented place is in the filled document (the page and the
+        # document also say it is invented: document.html.j2).
+        values = " ".join(str(f.get("example", "")) + str(f.get("example_rows", "")) for f in t["fields"])
+        assert "Exempelby" in values, t["id"]
+
+
+def test_the_decision_memo_has_the_parts_an_official_needs():
+    memo = yaml.safe_load((ROOT / "data" / "documents" / "beslutsunderlag.yml").read_text(encoding="utf-8"))
+    ids = {f["id"] for f in memo["fields"]}
+    assert {"arende", "forslag", "bakgrund", "process", "remissvar", "ekonomi", "uppfoljning", "bilagor",
+            "diarienummer", "handlaggare"} <= ids
+    headings = [s["heading"] for s in memo["sections"]]
+    assert headings[1:4] == ["Ärendet i korthet", "Förslag till beslut", "Bakgrund"]
+    assert "handbokens förslag" in " ".join(memo["intro"].split()).lower()
+    assert "beslutsunderlag" in (ROOT / "docs" / "dialogprocessen" / "roller-och-beslutsvag.md").read_text(encoding="utf-8")
+
+
+def test_the_workshop_agendas_come_from_the_process_data(tmp_path):
+    catalog = load(ROOT / "data", ROOT / "docs")
+    for template_id, step in (("workshop-nulage", "steg-2-nulage"), ("workshop-losningar", "steg-3-losningar"),
+                              ("workshop-handlingsplan", "steg-4-handlingsplan")):
+        template = catalog.document(template_id)
+        blocks = [b for s in template.sections for b in s.blocks]
+        assert [b.agenda for b in blocks if b.agenda] == [f"samverkan/{step}"]
+        agenda = catalog.agenda(f"samverkan/{step}")
+        assert len(agenda) >= 5 and all("minuter" in item for item in agenda)
+
+
+def test_the_overview_groups_the_templates_by_process(site_dir):
+    html = page_html(site_dir, "mallar")
+    groups = re.findall(r'<h2 id="[^"]+">([^<]+)</h2>', html)
+    assert groups == ["Dialogprocessen och överenskommelsen", "Rundabordssamtal", "Samverkan mellan arbetsgivare och fack"]

@@ -11,6 +11,7 @@ export const SCRIPTS = {
   kernel: "overrides/assets/javascripts/shb.js",
   export: "overrides/assets/javascripts/export.js",
   timeline: "macros/timeline/assets/timeline.js",
+  documents: "macros/documents/assets/documents.js",
 };
 
 function standIn(timers) {

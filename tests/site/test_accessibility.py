@@ -224,7 +224,9 @@ def test_the_statement_lists_the_known_shortcomings_in_plain_words(site_dir, pro
              for li in re.findall(r"<li>(.*?)</li>", html.split('class="shb-a11y-shortcomings"')[1]
                                   .split("</ul>")[0], re.S)]
     assert items == [" ".join(s.split()) for s in a11y["shortcomings"]]
-    assert a11y["compliance"] == "delvis" and len(items) >= 3
+    assert a11y["compliance"] == "delvis" and items and len(set(items)) == len(items)
+    # The statement is true today: the glossary's definitions show on keyboard focus.
+    assert "tangentbord går det inte" not in html
     jargon = re.compile(r"axe|chromium|lighthouse|playwright|pytest|aria|css|forced|reflow", re.I)
     for text in (*a11y["shortcomings"], a11y["assessment_method"]):
         assert not jargon.search(text), text

@@ -69,7 +69,7 @@ def test_print_shows_no_address_without_a_real_site_url(site_dir, minimal_site, 
 def test_the_support_page_says_whom_to_ask_when_brand_yml_names_no_one(minimal_site):
     text = pages(minimal_site)["handling/stod-och-resurser/index.html"]
     assert "shb-support-box" not in (minimal_site / "handling/stod-och-resurser/index.html").read_text(encoding="utf-8")
-    assert "kontaktperson för civilsamhället" in text
+    assert "frågor om civilsamhället eller föreningslivet" in text
     assert "nätverk för idéburna organisationer" in text
 
 

@@ -143,7 +143,7 @@ def test_html_in_a_note_stays_text_everywhere(page, base_url):
     assert page.locator(".shb-overview img, .shb-overview b, .shb-overview i, .shb-overview script").count() == 0
     assert page.locator("#shb-orphans ul").inner_text().count("<i>lista</i>") == 1
 
-    _, text = export(page, "Exportera protokoll (Markdown)")
+    _, text = export(page, "Exportera anteckningar (Markdown)")
     html = markdown.markdown(text)
     assert "<img" not in html and "<b>" not in html and "<script" not in html
     assert "&lt;img src=x onerror=" in html and "&lt;script&gt;" in html
@@ -184,7 +184,7 @@ def test_a_removed_question_is_listed_as_orphaned_and_kept(page, base_url):
     _, text = export(page, "Exportera (JSON)")
     (workspace,) = json.loads(text)["workspaces"].values()
     assert workspace["answers"][GONE]["note"] == "anteckning till en fråga som inte finns"
-    _, minutes = export(page, "Exportera protokoll (Markdown)")
+    _, minutes = export(page, "Exportera anteckningar (Markdown)")
     assert minutes.index("## Rundabordssamtal") < minutes.index("levande anteckning")
     assert minutes.index("## Anteckningar till frågor som inte längre finns") < minutes.index(
         "anteckning till en fråga som inte finns")
@@ -193,7 +193,7 @@ def test_a_removed_question_is_listed_as_orphaned_and_kept(page, base_url):
 def test_markdown_minutes_group_ticks_and_notes_by_chapter(page, base_url):
     seed(page, base_url, store_with({Q1: answer(True, "Anna, Per\nKim"), Q2: answer(False, "inte klart")}),
          path=OVERVIEW)
-    name, text = export(page, "Exportera protokoll (Markdown)")
+    name, text = export(page, "Exportera anteckningar (Markdown)")
     assert re.fullmatch(r"anteckningar-kumla-2027-\d{4}-\d\d-\d\d\.md", name)
     q1 = page.evaluate("id => JSON.parse(document.getElementById('shb-question-index').textContent)"
                        ".questions.find(q => q.id === id).text", Q1)

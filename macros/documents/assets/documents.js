@@ -11,7 +11,14 @@
  * has not written may be pre-filled from what the workspace knows (the
  * party's name, a planned date, a worksheet answer) or from the page (the
  * brand's organisation); a pre-filled value is marked at the field and is
- * not saved, so it follows its source.
+ * not saved, so it follows its source. A pre-filled value that does not fit
+ * its field is cut at the end of a sentence, or left out, and the field says so.
+ *
+ * What goes out speaks for the parties: the handbook's name (the header
+ * line) and the questions for the writing group are in the document only
+ * when the reader ticks them (data-shb-doc-opt). "Fyll i med exempel" fills
+ * every field with the invented case (data-shb-example), asking first when
+ * the reader has written something, and marks the document as an example.
  *
  * The print (documents.css), the Word file and the copy are all made from
  * that document: model() reads it into the document model's blocks, and
@@ -52,13 +59,26 @@
     return "";
   }
 
+  // A pre-filled value as its field can take it: on one line unless the
+  // field takes line breaks; if it is longer than max, the whole sentences
+  // that fit, or nothing. {value, cut} where cut says something was left out.
+  function fit(value, max, multiline) {
+    let v = text(value);
+    if (!multiline) v = v.replace(/\s*\r?\n\s*/g, " ");
+    if (v.length <= max) return { value: v, cut: false };
+    const ends = /[.!?…](?=\s|$)/g;
+    let end = 0, m;
+    while ((m = ends.exec(v)) && m.index < max) end = m.index + 1;
+    return { value: v.slice(0, end).trim(), cut: true };
+  }
+
   // ---- the page -------------------------------------------------------------
 
   const fields = (root) => all("[data-shb-field]", root);
 
   // The value of each field: the reader's, else a pre-filled one; tables as rows.
   function values(root) {
-    const stored = saved(root), out = {}, from = {};
+    const stored = saved(root), out = {}, from = {}, cut = {};
     fields(root).forEach((input) => {
       const id = input.dataset.shbField;
       if (input.dataset.shbCell) {
@@ -68,16 +88,26 @@
       } else if (typeof own(stored, id) === "string") {
         out[id] = stored[id];
       } else {
-        out[id] = input.dataset.shbPrefill ? prefill(root, input.dataset.shbPrefill) : "";
+        const fitted = input.dataset.shbPrefill
+          ? fit(prefill(root, input.dataset.shbPrefill), +input.dataset.shbMax, input.tagName === "TEXTAREA")
+          : { value: "", cut: false };
+        out[id] = fitted.value;
         from[id] = !!out[id];
+        cut[id] = fitted.cut;
       }
     });
-    return { out, from };
+    return { out, from, cut };
   }
+
+  // The reader's choices of what else goes into the document.
+  const opted = (root, name) => {
+    const box = root.querySelector('[data-shb-doc-opt="' + name + '"]');
+    return !!(box && box.checked);
+  };
 
   // Fill the fields (but not the one being typed in), the notes and the document.
   function refresh(root) {
-    const { out, from } = values(root);
+    const { out, from, cut } = values(root);
     fields(root).forEach((input) => {
       const id = input.dataset.shbField, rc = input.dataset.shbCell;
       const v = rc ? cell(out[id], ...rc.split(":").map(Number)) : out[id];
@@ -85,6 +115,16 @@
       input.classList.toggle("shb-doc__input--prefilled", !!from[id]);
     });
     all("[data-shb-from]", root).forEach((note) => { note.hidden = !from[note.dataset.shbFrom]; });
+    all("[data-shb-fit]", root).forEach((note) => {
+      const id = note.dataset.shbFit;
+      note.hidden = !cut[id];
+      note.textContent = !cut[id] ? "" : out[id]
+        ? "Texten var längre än fältet rymmer. Här står de första hela meningarna."
+        : "Det som kunde ha fyllts i här är längre än fältet rymmer. Skriv en kortare text.";
+    });
+    all("[data-shb-doc-questions]", root).forEach((box) => { box.hidden = !opted(root, "questions"); });
+    root.querySelector("[data-shb-doc-header]").hidden = !opted(root, "header");
+    root.querySelector("[data-shb-doc-example]").hidden = saved(root)._example !== true;
     all("[data-shb-count]", root).forEach((count) => limit(root, count, out[count.dataset.shbCount]));
     all("[data-shb-slot]", root).forEach((slot) => {
       const id = slot.dataset.shbSlot, rc = slot.dataset.shbCell;
@@ -159,6 +199,7 @@
     const items = (ul) => all(":scope > li", ul).map(runs);
     const blocks = [];
     [...paper.children].forEach((node) => {
+      if (node.hidden) return;
       const tag = node.tagName.toLowerCase(), cls = node.classList;
       if (cls.contains("shb-doc__header")) blocks.push({ type: "header", text: node.textContent.trim() });
       else if (cls.contains("shb-doc__title")) blocks.push({ type: "title", runs: runs(node) });
@@ -177,9 +218,12 @@
     return blocks;
   }
 
-  // What the Word file says of itself: the template's title, and the site
-  // and organisation the page names (data-shb-site, data-shb-org).
-  const infoOf = (w, root) => w.info(root.dataset.shbDocTitle, text(root.dataset.shbSite), text(root.dataset.shbOrg));
+  // What the Word file says of itself: the template's title and its author,
+  // the workspace's party; the handbook's name (data-shb-site, data-shb-org)
+  // only when the reader asked for the header line.
+  const infoOf = (w, root) => opted(root, "header")
+    ? w.info(root.dataset.shbDocTitle, text(root.dataset.shbSite), text(root.dataset.shbOrg))
+    : { organisation: text(store.party()), title: root.dataset.shbDocTitle, description: root.dataset.shbDocTitle, header: "" };
   // The template as a Word file (a Blob), filled in or blank.
   const wordOf = (root, blank) => shb.doc().then((w) => w.word(model(root, blank), infoOf(w, root)));
   const docxName = (root) => slug(root.dataset.shbDocTitle, "dokument") + "-" + today() + ".docx";
@@ -202,6 +246,28 @@
         .catch((e) => status(root, shb.explain(e, "Texten kunde inte kopieras. Markera texten i förhandsvisningen och kopiera den själva.")));
     },
     print() { window.print(); },
+    // "Fyll i med exempel": the invented case in every field, marked as an
+    // example in the document; asks first if the reader has written anything.
+    example(root, button) {
+      const before = saved(root);
+      const written = fields(root).some((input) => {
+        const v = own(before, input.dataset.shbField);
+        return Array.isArray(v) ? v.flat().some((c) => text(c)) : !!text(v);
+      });
+      const go = written
+        ? shb.ask(button, ["Det ni har skrivit i fälten byts ut mot exemplet. Ni kan ångra det efteråt."])
+        : Promise.resolve(true);
+      go.then((ok) => {
+        if (!ok) return;
+        save(root, Object.assign(JSON.parse(root.dataset.shbExample), { _example: true }));
+        refresh(root);
+        shb.undo.offer(UNDO, statusBox(root), "Exemplet är ifyllt. Töm fälten när ni vill skriva ert eget.", () => {
+          save(root, before);
+          refresh(root);
+          return "Det ni hade skrivit är tillbaka.";
+        });
+      });
+    },
     // "Töm fälten", with one "Ångra" (the kernel's undo) that brings the values back.
     clear(root) {
       const before = saved(root), cleared = {};
@@ -219,6 +285,10 @@
   // ---- listeners, attached once ------------------------------------------------
 
   const rootOf = (node) => node.closest && node.closest("[data-shb-doc]");
+  document.addEventListener("change", (e) => {
+    const root = rootOf(e.target);
+    if (root && e.target.matches("[data-shb-doc-opt]")) refresh(root);
+  });
   document.addEventListener("input", (e) => {
     const root = rootOf(e.target);
     if (!root || !e.target.matches("[data-shb-field]")) return;
@@ -227,7 +297,7 @@
   });
   shb.actions("data-shb-doc-act", Object.fromEntries(Object.entries(actions).map(([name, act]) => [name, (button) => {
     const root = button.closest("[data-shb-doc]");
-    if (root) act(root);
+    if (root) act(root, button);
   }])));
 
   const page = () => document.querySelector("[data-shb-doc]");
@@ -245,6 +315,7 @@
   shb.feature("documents", {
     mount,
     exports: {
+      fit,
       // For the build (scripts/build/blank_documents.py): the page's template
       // as an empty Word file, base64-encoded, made by the reader's own code.
       blank: () => shb.doc().then((w) => wordOf(page(), true).then(w.base64))

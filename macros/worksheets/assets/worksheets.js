@@ -148,7 +148,7 @@
   function protocolBlocks() {
     const w = ws(), r = grouped(w, questionIndex()), site = shb.config().site;
     const blocks = [{ type: "title", runs: [{ text: "Anteckningar: " + w.name }] },
-      { type: "paragraph", runs: [{ text: "Protokoll" + (site ? " från " + site : "") + ", " + today() + ". " },
+      { type: "paragraph", runs: [{ text: "Anteckningar" + (site ? " från " + site : "") + ", " + today() + ". " },
         { text: "[x]", literal: true }, { text: " betyder att frågan är besvarad." }] }];
     const entry = (it) => blocks.push({ type: "entry", checked: it.a.checked, runs: [{ text: it.text }],
       note: it.a.note.trim() ? it.a.note.trim().split(/\r?\n/) : [] });
