@@ -195,3 +195,16 @@ def test_meeting_page_says_it_shows_boverkets_ladder_instead_of_the_source_s_pic
     # The checklist that uses the picture names it the same way.
     checklist = yaml.safe_dump(load("processes", "motesplanering")["steps"], allow_unicode=True)
     assert "delaktighetstrappan" in checklist and "involveringstrappan" not in checklist
+
+
+def test_the_median_page_is_very_easy_to_read(site_dir):
+    """Half the built pages or more at LIX 30 or below (the median the
+    content issues hold), and no page above 50 (hard)."""
+    from statistics import median
+
+    from scripts.check.lix import html_lix
+
+    scores = {p.relative_to(site_dir).as_posix(): html_lix(p) for p in sorted(site_dir.rglob("index.html"))}
+    assert len(scores) > 20
+    assert median(scores.values()) <= 30, sorted(scores.items(), key=lambda kv: -kv[1])[:5]
+    assert max(scores.values()) <= 50, max(scores.items(), key=lambda kv: kv[1])
