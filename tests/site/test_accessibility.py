@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser_checks import axe_results, axe_violations
+from tests.browser_checks import axe_results, axe_violations, boundary_problems
 
 # Material's menu and contents are sidebars that scroll on their own. An entry
 # scrolled out of the sidebar's box has a background axe cannot determine
@@ -39,6 +39,9 @@ PSEUDO_BESIDE_TEXT = """(selector) => {
         problems.push('::after reaches into the text');
     return problems.join('; ');
 }"""
+
+
+CONTROLS = "document.querySelectorAll(':is(.md-content, .shb-dialog) :is(input, select, textarea)').length"
 
 
 def review(page, rule: str, node: dict) -> str | None:
@@ -84,7 +87,7 @@ def page_problems(page, path: str) -> tuple[list[str], int]:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_wcag22_finds_nothing_on_any_page(browser, base_url, site_pages, scheme):
-    problems, reviewed = [], 0
+    problems, reviewed, controls, measured = [], 0, 0, {}
     for path, page in walk_every_page(browser, base_url, site_pages, scheme):
         found, count = page_problems(page, path)
         if found:
@@ -94,7 +97,12 @@ def test_axe_wcag22_finds_nothing_on_any_page(browser, base_url, site_pages, sch
             found, count = page_problems(page, path)
         problems += found
         reviewed += count
+        # WCAG 1.4.11, which axe does not test: every form control's boundary
+        # (after axe: this opens the workspace panel).
+        controls += page.evaluate(CONTROLS)
+        problems += boundary_problems(page, path, scheme, measured)
     assert len(site_pages) > 5
+    assert controls > 100  # the panel, the worksheets, the templates, the planner
     assert problems == []
     # The reviewed kind is really met (worksheet pages have the panel): if it
     # disappears, REVIEWED and this check are out of date.
@@ -127,6 +135,25 @@ def test_the_review_check_can_fail(page, base_url):
     assert "::before" in review(page, "color-contrast", {"target": "#s", "data": {"messageKey": "pseudoContent"},
                                                        "summary": ""})
     assert "not looked at" in review(page, "aria-valid-attr", {"target": "#s", "data": {}, "summary": "x"})
+
+
+def test_the_boundary_check_can_fail(page, base_url):
+    """A white field on white, and a checkbox and a radio button drawn
+    almost white on white, are found; a field and a radio button with a grey
+    border are not."""
+    page.goto(base_url + "404.html")
+    page.set_content(
+        '<html lang="sv"><title>t</title><body style="background:#fff"><div class="md-content">'
+        '<input id="bad" style="border:0;background:#fff">'
+        '<input id="good" style="border:1px solid #767676;background:#fff">'
+        '<input id="box" type="checkbox" style="appearance:none;width:20px;height:20px;'
+        'border:1px solid #eee;background:#fff">'
+        '<input id="round" type="radio" style="appearance:none;width:20px;height:20px;border-radius:50%;'
+        'border:1px solid #ddd;background:#fff">'
+        '<input id="ring" type="radio" style="appearance:none;width:22px;height:22px;border-radius:50%;'
+        'border:2px solid #555;background:#fff"></div></body></html>')
+    problems = boundary_problems(page, "t", "light")
+    assert [p.split(":")[1].split()[0] for p in problems] == ["#bad", "#box", "#round"]
 
 
 def test_the_statement_lists_the_known_shortcomings_in_plain_words(site_dir, project_root):

@@ -64,6 +64,26 @@ def narrow_axe(page) -> list[str]:
         NARROW_RULES)
 
 
+# A phone's first sight: no word of the page's title is broken over two lines
+# (the start page's "Samverkanshandboken" was). Each word's text, as laid out.
+BROKEN_TITLE_WORDS = """() => {
+    const h = document.querySelector('article h1'), out = [];
+    if (!h) return out;
+    const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement.closest('.headerlink')) continue;
+        for (const m of node.data.matchAll(/\\S+/g)) {
+            const r = document.createRange();
+            r.setStart(node, m.index);
+            r.setEnd(node, m.index + m[0].length);
+            const tops = new Set([...r.getClientRects()].map((x) => Math.round(x.top)));
+            if (tops.size > 1) out.push('the title breaks inside ' + m[0]);
+        }
+    }
+    return out;
+}"""
+
+
 def test_every_page_reflows_at_320_px_also_with_wide_text_spacing(browser, base_url, site_pages):
     ctx = browser.new_context(viewport={"width": 320, "height": 640}, locale="sv-SE")
     page = ctx.new_page()
@@ -72,6 +92,7 @@ def test_every_page_reflows_at_320_px_also_with_wide_text_spacing(browser, base_
         page.goto(base_url + path, wait_until="load")
         assert page.evaluate("document.documentElement.clientWidth") == 320
         problems += [f"{path or '/'}: {p}" for p in page.evaluate(REFLOW_PROBLEMS)]
+        problems += [f"{path or '/'}: {p}" for p in page.evaluate(BROKEN_TITLE_WORDS)]
         problems += [f"{path or '/'}: {p}" for p in narrow_axe(page)]
         page.add_style_tag(content=TEXT_SPACING)
         problems += [f"{path or '/'} with text spacing: {p}" for p in page.evaluate(REFLOW_PROBLEMS)]
@@ -89,6 +110,10 @@ def test_the_planner_and_the_panel_are_usable_at_320_px(browser, base_url):
     page.fill("[data-shb-plan-start]", "2027-01-15")
     page.locator("[data-shb-plan-start]").dispatch_event("change")
     page.wait_for_function("() => document.querySelector('[data-shb-plan-date]').textContent.trim() !== '–'")
+    # The timeline's text keeps most of the width beside its rail and frames.
+    widths = page.evaluate("""() => [...document.querySelectorAll('.shb-tl:not(.shb-tl--compact) :is(.shb-tl__body > p, .shb-tl__mtext)')]
+        .map((e) => e.getBoundingClientRect().width).filter((w) => w > 0)""")
+    assert widths and min(widths) >= 0.6 * 320, min(widths)
     page.add_style_tag(content=TEXT_SPACING)
     assert page.evaluate(REFLOW_PROBLEMS) == []
     page.goto(base_url + WORKSHEET, wait_until="networkidle")
@@ -102,6 +127,8 @@ def test_the_planner_and_the_panel_are_usable_at_320_px(browser, base_url):
 def test_the_reflow_check_can_fail(page, base_url):
     page.goto(base_url + "404.html")
     page.set_viewport_size({"width": 320, "height": 640})
+    page.evaluate("document.querySelector('article h1').textContent = 'Samverkanshandbokensamverkanshandboken'")
+    assert page.evaluate(BROKEN_TITLE_WORDS) == ["the title breaks inside Samverkanshandbokensamverkanshandboken"]
     page.evaluate("""() => { const c = document.querySelector('.md-content');
         c.insertAdjacentHTML('beforeend', '<p><button style="margin-left:400px">x</button></p>'
             + '<div style="overflow:hidden;height:10px;width:100px">a<br>b<br>c</div>'); }""")
