@@ -147,8 +147,10 @@
   function protocolBlocks() {
     const w = ws(), r = grouped(w, questionIndex()), site = shb.config().site;
     const blocks = [{ type: "title", runs: [{ text: "Anteckningar: " + w.name }] },
-      { type: "paragraph", runs: [{ text: "Protokoll" + (site ? " från " + site : "") + ", " + today() + ". " },
-        { text: "[x]", literal: true }, { text: " betyder att frågan är besvarad." }] }];
+      { type: "paragraph", runs: [{ text: "Protokoll" + (site ? " från " + site : "") + ", " + today() + "." +
+        (w.party.trim() ? " Svaren kommer från " + w.party.trim() + "." : "") }] },
+      // Word, print and the clipboard say it in words under each question.
+      { type: "paragraph", markdown: true, runs: [{ text: "[x]", literal: true }, { text: " betyder att frågan är besvarad." }] }];
     const entry = (it) => blocks.push({ type: "entry", checked: it.a.checked, runs: [{ text: it.text }],
       note: it.a.note.trim() ? it.a.note.trim().split(/\r?\n/) : [] });
     r.groups.forEach((g) => { blocks.push({ type: "heading", runs: [{ text: g.title }] }); g.items.forEach(entry); });

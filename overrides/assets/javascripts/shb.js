@@ -275,6 +275,7 @@ window.shb = (function () {
     replace(d) { data = d; },
     fresh, workspace, newId,
     active: ws,
+    activeId: () => state().active,
     workspaceName: () => ws().name,
     party: () => ws().party,
     // A value of the active workspace ("phase:<id>", "doc:<id>", …), a copy.
