@@ -46,11 +46,18 @@ def test_values_travel_in_the_json_export(page, base_url):
     open_template(page, base_url)
     field(page, "plats").fill("Folkets hus")
     open_panel(page)
-    with page.expect_download() as info:
+    # The draft goes with the file only when the reader chooses everything.
+    exported = {}
+    for choice in ("Allt, med utkast och plan", "Bara svaren"):
         page.get_by_role("button", name="Exportera (JSON)", exact=True).click()
-    exported = json.loads(open(info.value.path(), encoding="utf-8").read())
-    workspace = next(iter(exported["workspaces"].values()))
+        dialog = page.locator("dialog.shb-dialog[open]")
+        assert "ett utkast till en mall" in dialog.inner_text()
+        with page.expect_download() as info:
+            dialog.get_by_role("button", name=choice, exact=True).click()
+        exported[choice] = json.loads(open(info.value.path(), encoding="utf-8").read())
+    workspace = next(iter(exported["Allt, med utkast och plan"]["workspaces"].values()))
     assert workspace["values"]["doc:minnesanteckningar"]["plats"] == "Folkets hus"
+    assert next(iter(exported["Bara svaren"]["workspaces"].values()))["values"] == {}
 
 
 def test_word_file_has_headings_values_and_the_header(page, base_url, project_root):
