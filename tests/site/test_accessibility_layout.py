@@ -65,19 +65,21 @@ def narrow_axe(page) -> list[str]:
 
 
 # A phone's first sight: no word of the page's title is broken over two lines
-# (the start page's "Samverkanshandboken" was). Each word's text, as laid out.
+# (the start page's "Samverkanshandboken" was). Each word's text, as laid out;
+# a compound longer than the line may break at its soft hyphen, with a hyphen.
 BROKEN_TITLE_WORDS = """() => {
     const h = document.querySelector('article h1'), out = [];
     if (!h) return out;
     const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         if (node.parentElement.closest('.headerlink')) continue;
-        for (const m of node.data.matchAll(/\\S+/g)) {
-            const r = document.createRange();
-            r.setStart(node, m.index);
-            r.setEnd(node, m.index + m[0].length);
-            const tops = new Set([...r.getClientRects()].map((x) => Math.round(x.top)));
-            if (tops.size > 1) out.push('the title breaks inside ' + m[0]);
+        // A word may break where its author allowed it (a soft hyphen).
+        for (const m of node.data.matchAll(/[^\\s\\u00ad]+/g)) {
+            // The line of a character: its box's top (the last box: a range
+            // just after a soft hyphen also holds the hyphen drawn before it).
+            const top = (i) => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+                const boxes = [...r.getClientRects()]; return Math.round(boxes[boxes.length - 1].top); };
+            if (top(m.index) !== top(m.index + m[0].length - 1)) out.push('the title breaks inside ' + m[0]);
         }
     }
     return out;
