@@ -17,7 +17,7 @@ help:
 	@echo "make serve   - preview the site at http://127.0.0.1:8000 (live reload)"
 	@echo "make test    - run all tests (schema, rendering, build, browser, axe)"
 	@echo "make test-fast - the unit tier: data, rendering, the scripts' pure functions (no build, no browser)"
-	@echo "make build   - build the site into site/ with --strict, with the PDFs"
+	@echo "make build   - build the site into site/ with --strict, with the PDFs and the offline zip"
 	@echo "make pdf     - only the PDFs of the worksheets (site/pdf/), building first if needed"
 	@echo "make offline - a zip of the site that works opened from disk (dist/)"
 	@echo "make audit   - Nu Html Checker on every page and a crawl of every link"
@@ -46,6 +46,7 @@ build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m scripts.build.csp site
 	$(BIN)/python -m scripts.build.pdf site
 	$(BIN)/python -m scripts.build.blank_documents site
+	$(BIN)/python -m scripts.build.offline --from-site site
 
 # The worksheet PDFs in site/pdf/. Builds first when site/ is missing or older
 # than its sources (the build makes the PDFs too).

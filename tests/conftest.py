@@ -110,21 +110,24 @@ def site_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_outputs(site_dir, tmp_path_factory, browser) -> Path:
+def site_outputs(site_dir, tmp_path_factory, browser, offline_zip) -> Path:
     """The whole site of `make build`: site_dir with the PDFs (pdf/, linked
     from pages) and the blank Word templates (mallar/filer/), printed and
-    written in Chromium. Only the tests that read those files, or follow the
-    links to them, use it: they are the slow steps of the build.
+    written in Chromium, and the offline zip ("Läs utan internet" on Om
+    handboken links to it; the same zip as offline_zip). Only the tests that
+    read those files, or follow the links to them, use it: they are the slow
+    steps of the build.
 
     Its own folder, a copy of site_dir: so site_dir stays the same whatever
     ran before, and a test that needs a PDF but asks for site_dir fails every
     time, not only when it happens to run after one that asked for this.
     With SHB_SITE_DIR set, that folder, which has them already."""
+    from macros.brand.register import OFFLINE_ZIP
     from scripts.build.blank_documents import FOLDER as BLANKS, write_site_blanks
     from scripts.build.pdf import write_site_pdfs
 
     if os.environ.get(SITE_DIR_VARIABLE):
-        missing = [p for p in ("pdf", BLANKS) if not (site_dir / p).is_dir()]
+        missing = [p for p in ("pdf", BLANKS, OFFLINE_ZIP) if not (site_dir / p).exists()]
         assert not missing, (f"{SITE_DIR_VARIABLE}={site_dir} has no {missing}: "
                              "build it with `make build`, which writes them")
         return site_dir
@@ -132,6 +135,7 @@ def site_outputs(site_dir, tmp_path_factory, browser) -> Path:
     shutil.copytree(site_dir, site)
     write_site_pdfs(browser, site)
     write_site_blanks(browser, site)
+    shutil.copy2(offline_zip, site / OFFLINE_ZIP)
     return site
 
 

@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from macros.brand import render
 from macros.brand.address import is_public_address
 from macros.brand.config import Brand, load_brand
-from macros.brand.site import apply_brand, write_brand_assets
+from macros.brand.site import apply_brand, offline_enabled, write_brand_assets
 from macros.data.validate import DataError
 from macros.render import RendererFactory
 
@@ -36,8 +36,25 @@ def load(env) -> Brand:
     return brand
 
 
+# The offline copy in the published site (scripts/build/offline.py puts it there).
+OFFLINE_ZIP = "samverkanshandboken-offline.zip"
+
+
 def register(env, brand: Brand, renderer: RendererFactory) -> None:
     """The brand's macros; ``renderer`` makes a Renderer for the page being built."""
+
+    @env.macro
+    def offline_copy() -> str:
+        """"Läs utan internet": the link to the zip that the build adds to the
+        site; in the offline copy itself, a line that this is it."""
+        from markupsafe import Markup, escape
+
+        if offline_enabled(env.conf):
+            return Markup("<p>Det ni läser nu är en sådan kopia. En nyare version hämtar ni på "
+                          "handbokens webbplats när ni har internet igen.</p>")
+        href = escape(renderer().context.page_url(OFFLINE_ZIP))
+        return Markup('<p><a href="{}" download>Ladda ner handboken som zip-fil</a> '
+                      "(hela webbplatsen, med PDF-filerna och de tomma mallarna).</p>").format(href)
 
     @env.macro
     def support_box() -> str:

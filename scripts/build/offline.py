@@ -7,7 +7,12 @@ unpacked, its index.html opens in a browser straight from the disk, with
 search and worksheets working, and the worksheet PDFs and the blank Word
 templates beside the pages (the steps of `make build`, made from this build).
 
-    python -m scripts.build.offline [--site-dir DIR] [--zip FILE]
+    python -m scripts.build.offline [--site-dir DIR] [--zip FILE] [--from-site SITE]
+
+With --from-site (the last step of `make build`), the PDFs and the blank
+Word files are copied from that built site instead of being made again, and
+the zip is put into that site too, where "Om handboken" links to it
+("Läs utan internet"; the Pages workflow publishes it with the site).
 """
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
+from macros.brand.register import OFFLINE_ZIP
 from scripts.build import blank_documents, pdf
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,8 +54,20 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=DEFAULT_SITE)
     parser.add_argument("--zip", type=Path, default=DEFAULT_ZIP)
+    parser.add_argument("--from-site", type=Path, default=None,
+                        help="a site from `make build`: take its PDFs and Word files, and put the zip into it")
     args = parser.parse_args(argv)
     site = build_offline(args.site_dir.resolve())
+    if args.from_site:
+        published = args.from_site.resolve()
+        for folder in ("pdf", blank_documents.FOLDER):
+            if not (published / folder).is_dir():
+                raise SystemExit(f"offline: {published / folder} is missing: run the whole `make build` first")
+            shutil.copytree(published / folder, site / folder, dirs_exist_ok=True)
+        archive = make_zip(site, args.zip.resolve())
+        shutil.copy2(archive, published / OFFLINE_ZIP)
+        print(f"{published / OFFLINE_ZIP} ({archive.stat().st_size // 1024} kB)")
+        return
     if pdf.main([str(site)]) != 0:
         raise SystemExit("offline: the PDFs could not be printed, so no zip was made")
     if blank_documents.main([str(site)]) != 0:

@@ -56,10 +56,8 @@ def question_text(page, qid: str) -> str:
                          ".questions.find(q => q.id === id).text", qid)
 
 
-def fill_as(browser, base_url, tmp_path, party: str, ticks: dict, notes: dict) -> str:
-    """One party's browser: name the party, answer the worksheet, export."""
-    ctx = browser.new_context(locale="sv-SE")
-    page = ctx.new_page()
+def answer_as(page, base_url, party: str, ticks: dict, notes: dict):
+    """On the worksheet, with the panel open: name the party, tick, write notes."""
     open_page(page, base_url, WORKSHEET)
     open_panel(page)
     page.fill("#shb-ws-party", party)
@@ -69,6 +67,13 @@ def fill_as(browser, base_url, tmp_path, party: str, ticks: dict, notes: dict) -
     for qid, note in notes.items():
         page.fill(f"#shb-note-{qid}", note)
         page.keyboard.press("Tab")
+
+
+def fill_as(browser, base_url, tmp_path, party: str, ticks: dict, notes: dict) -> str:
+    """One party's browser: name the party, answer the worksheet, export."""
+    ctx = browser.new_context(locale="sv-SE")
+    page = ctx.new_page()
+    answer_as(page, base_url, party, ticks, notes)
     name, text = export(page, "Exportera (JSON)")
     ctx.close()
     path = tmp_path / party.lower().replace(" ", "-") / name
@@ -104,15 +109,15 @@ def test_two_parties_side_by_side_and_the_own_workspace_unchanged(page, base_url
     assert f.locator(".shb-cmp-a__state").text_content() == "Inte besvarad"
     # The marks, in words.
     assert row(page, Q1).locator(".shb-cmp-mark").all_text_contents() == ["Bockarna skiljer sig"]
-    assert row(page, Q2).locator(".shb-cmp-mark").all_text_contents() == ["Bara Kommunen har svarat",
-                                                                        "Bockarna skiljer sig"]
+    # Ticks differ only between parties that answered.
+    assert row(page, Q2).locator(".shb-cmp-mark").all_text_contents() == ["Bara Kommunen har svarat"]
     assert row(page, Q3).locator(".shb-cmp-mark").all_text_contents() == ["Ingen har svarat"]
     assert answer_of(page, Q3, "Kommunen").text_content().endswith("Inget svar")
     # The summary of the worksheet's 16 questions.
     group = page.locator(".shb-cmp-group").filter(has=page.locator("h3", has_text="Rundabordssamtal"))
     assert group.locator(".shb-cmp-group__summary").inner_text() == (
         "Av 16 frågor: båda har svarat på 1, bara Kommunen på 1 och ingen på 14. "
-        "Bockarna skiljer sig i 2 frågor.")
+        "Bockarna skiljer sig i 1 fråga.")
     assert row(page, Q1).locator(".shb-cmp-q__own").text_content() == "Er arbetsyta: Min egen anteckning"
     assert stored(page) == before
     assert watch.console_errors == [] and watch.foreign_requests == []
@@ -122,18 +127,21 @@ def test_filters_show_only_the_questions_asked_for(page, base_url, two_parties):
     open_compare(page, base_url)
     choose(page, *two_parties, files=2)
     total = page.locator(".shb-cmp-q").count()
-    assert page.inner_text("#shb-cmp-shown") == f"Visar {total} av {total} frågor."
-    page.get_by_label("där bockarna skiljer sig").check()
     visible = page.locator(".shb-cmp-q:visible")
-    assert sorted(visible.evaluate_all("els => els.map(e => e.dataset.shbCmpRow)")) == sorted([Q1, Q2])
+    ids = lambda: sorted(visible.evaluate_all("els => els.map(e => e.dataset.shbCmpRow)"))  # noqa: E731
+    # By default: the questions some party answered.
+    assert ids() == sorted([Q1, Q2])
     assert page.inner_text("#shb-cmp-shown") == f"Visar 2 av {total} frågor."
-    page.get_by_label("där bockarna skiljer sig").uncheck()
-    page.get_by_label("som bara en part har svarat på").check()
-    assert visible.evaluate_all("els => els.map(e => e.dataset.shbCmpRow)") == [Q2]
     # Groups with nothing to show are hidden with their heading.
     assert page.locator(".shb-cmp-group:visible h3").all_inner_texts() == ["Rundabordssamtal i strategiska partnerskap"]
-    page.get_by_label("som ingen har svarat på").check()  # either filter
-    assert visible.count() == total - 1
+    page.get_by_label("där bockarna skiljer sig").check()
+    assert ids() == [Q1]
+    page.get_by_label("som bara en part har svarat på").check()
+    assert ids() == [Q2]
+    page.get_by_label("som ingen har svarat på").check()
+    assert visible.count() == total - 2
+    page.get_by_label("alla frågor i handboken").check()
+    assert visible.count() == total and page.inner_text("#shb-cmp-shown") == f"Visar {total} av {total} frågor."
 
 
 def test_merge_one_note_undo_then_merge_all(page, base_url, two_parties):
@@ -188,7 +196,7 @@ def test_att_diskutera_lists_both_notes_prints_and_exports_markdown(page, base_u
 
     with page.expect_download() as info:
         page.get_by_role("button", name="Exportera listan (Markdown)").click()
-    assert re.fullmatch(r"att-diskutera-\d{4}-\d\d-\d\d\.md", info.value.suggested_filename)
+    assert re.fullmatch(r"att-diskutera-kommunen-ideburna-organisationer-\d{4}-\d\d-\d\d\.md", info.value.suggested_filename)
     text = open(info.value.path(), encoding="utf-8").read()
     assert text.startswith("# Att diskutera\n")
     assert f"## Rundabordssamtal i strategiska partnerskap\n\n### {question_text(page, Q1)}\n" in text
@@ -201,7 +209,7 @@ def test_att_diskutera_lists_both_notes_prints_and_exports_markdown(page, base_u
     # The same list as a Word file, with real headings (read with python-docx).
     with page.expect_download() as info:
         page.get_by_role("button", name="Exportera listan (Word)").click()
-    assert re.fullmatch(r"att-diskutera-\d{4}-\d\d-\d\d\.docx", info.value.suggested_filename)
+    assert re.fullmatch(r"att-diskutera-kommunen-ideburna-organisationer-\d{4}-\d\d-\d\d\.docx", info.value.suggested_filename)
     expect(page.locator("#shb-cmp-discuss-status")).to_contain_text(info.value.suggested_filename)
     document = docx.Document(info.value.path())
     styled = [(p.style.name, p.text) for p in document.paragraphs]
@@ -276,21 +284,24 @@ def test_bad_files_are_named_and_the_others_still_compare(page, base_url, tmp_pa
     assert stored(page) == before
 
 
-def test_the_same_file_twice_and_the_same_party_twice_are_told_and_kept_apart(page, base_url, tmp_path):
+def test_the_same_file_twice_is_one_party_and_the_same_party_twice_is_kept_apart(page, base_url, tmp_path):
     open_compare(page, base_url)
-    a = write(tmp_path, "a.json", exported_file("Kommunen", {Q1: answer(True, "från a")}))
+    a = exported_file("Kommunen", {Q1: answer(True, "från a")})
+    a1, a2 = write(tmp_path, "a.json", a), write(tmp_path, "kopia.json", a)
     b = write(tmp_path, "b.json", exported_file("kommunen", {Q1: answer(False, "från b")}))
-    choose(page, a, files=1)
-    choose(page, a, files=2)
-    assert "Filen \u201da.json\u201d har samma innehåll som \u201da.json\u201d" in page.inner_text("#shb-cmp-notices")
-    choose(page, b, files=3)
+    choose(page, a1, files=1)
+    choose(page, a1, a2, files=1)
+    assert page.locator("#shb-cmp-notices p").all_inner_texts()[:2] == [
+        "Filen \u201da.json\u201d är redan med i jämförelsen. Den räknas en gång.",
+        "Filen \u201dkopia.json\u201d har samma innehåll som \u201da.json\u201d, som redan är med. Den räknas en gång."]
+    choose(page, b, files=2)
     assert "har samma part" in page.inner_text("#shb-cmp-notices")
     labels = page.locator("#shb-cmp-list li strong").all_inner_texts()
-    assert labels == ["Kommunen (a.json)", "Kommunen (a.json) (2)", "kommunen (b.json)"]
-    assert row(page, Q1).locator(".shb-cmp-a__note").all_text_contents() == ["från a", "från a", "från b"]
-    # Removing one leaves the others.
-    page.locator("#shb-cmp-list li").nth(1).get_by_role("button", name="Ta bort").click()
-    assert page.locator("#shb-cmp-list li strong").all_inner_texts() == ["Kommunen (a.json)", "kommunen (b.json)"]
+    assert labels == ["Kommunen (a.json)", "kommunen (b.json)"]
+    assert row(page, Q1).locator(".shb-cmp-a__note").all_text_contents() == ["från a", "från b"]
+    # Removing one leaves the other.
+    page.locator("#shb-cmp-list li").nth(0).get_by_role("button", name="Ta bort").click()
+    assert page.locator("#shb-cmp-list li strong").all_inner_texts() == ["kommunen"]
 
 
 def test_party_names_and_notes_from_files_stay_text(page, base_url, tmp_path):
@@ -338,8 +349,7 @@ def test_a_saved_comparison_opens_again_with_its_marks(page, base_url, two_parti
 
     page.get_by_role("button", name="Töm jämförelsen").click()
     assert page.locator(".shb-cmp-q").count() == 0 and page.inner_text("#shb-cmp-notices") == "Jämförelsen är tömd."
-    # A new page load starts empty: the files lived in the tab's memory only.
-    choose(page, *two_parties, files=2)
+    # Emptied, the tab keeps nothing either: a new page load starts empty.
     open_compare(page, base_url)
     assert page.locator(".shb-cmp-q").count() == 0
     assert not page.get_by_role("button", name="Töm jämförelsen").is_visible()
@@ -354,9 +364,11 @@ def test_keyboard_only(page, base_url, two_parties):
     open_compare(page, base_url)
     page.focus("#shb-cmp-file")
     choose(page, *two_parties, files=2)  # the file chooser is the system's own dialog
-    tab_to(page, "[name=shb-cmp-filter][value=differ]")
-    page.keyboard.press("Space")
-    assert page.inner_text("#shb-cmp-shown").startswith("Visar 2 av")
+    tab_to(page, "[name=shb-cmp-filter][value=some]")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert page.is_checked("[name=shb-cmp-filter][value=differ]")
+    assert page.inner_text("#shb-cmp-shown").startswith("Visar 1 av")
     tab_to(page, f"[data-shb-cmp=merge][data-shb-cmp-q='{Q1}'][data-shb-cmp-s='1']")
     page.keyboard.press("Enter")
     assert stored(page)["workspaces"]["wtest1"]["answers"][Q1]["note"] == "Idéburna organisationer:\nTre från föreningarna"

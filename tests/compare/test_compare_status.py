@@ -129,3 +129,29 @@ def test_the_overview_passes_axe(browser, base_url, scheme):
     # The whole page is checked with the 2.1 rules in test_worksheets_files.py.)
     assert axe_violations(page, include="[data-shb-status]") == []
     ctx.close()
+
+
+def test_what_else_the_workspace_holds_is_shown_with_links(page, base_url):
+    """Sparat i arbetsytan: the party, the planned dates and the templates'
+    drafts, beside the statuses; redrawn when the workspace changes."""
+    open_overview(page, base_url)
+    saved = page.locator("[data-shb-saved]")
+    assert saved.locator("[data-shb-saved-party]").inner_text().startswith("Ingen part är angiven.")
+    assert saved.locator("[data-shb-saved-plans]").inner_text().startswith("Inga datum är planerade.")
+    assert saved.locator("[data-shb-saved-docs]").inner_text() == "Inga mallar är ifyllda ännu."
+    page.evaluate("""() => { const w = shb.store.active(); w.party = 'Kommunen';
+        w.values['plan:dialogprocess'] = {start: '2027-01-11', target: '2028-09-15'};
+        w.values['plan-dates:dialogprocess'] = {signering: '2028-09-15'};
+        w.values['doc:inbjudan-forsta-motet'] = {avsandare: '<b>Åkerbo</b>'};
+        shb.store.save(); shb.store.notify(); }""")
+    assert saved.locator("[data-shb-saved-party]").inner_text() == "Part som svarar: Kommunen."
+    plan = saved.locator("[data-shb-saved-plans] li")
+    assert plan.inner_text() == ("Överenskommelseprocessens faser: start 11 januari 2027, mål 15 september 2028. "
+                                 "Milstolpar: Underskrift 15 september 2028.")
+    assert plan.get_by_role("link").get_attribute("href") == "../../dialogprocessen/"
+    draft = saved.locator("[data-shb-saved-docs] li").get_by_role("link")
+    assert draft.inner_text() == page.evaluate(
+        "JSON.parse(document.getElementById('shb-saved-names').textContent).documents"
+        ".find(d => d.id === 'inbjudan-forsta-motet').title")
+    assert draft.get_attribute("href") == "../../mallar/inbjudan-forsta-motet/"
+    assert saved.locator("b").count() == 0

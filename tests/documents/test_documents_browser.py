@@ -60,11 +60,18 @@ def test_values_travel_in_the_json_export(page, base_url):
     assert page.locator('#shb-ws [data-shb-act="json"], #shb-ws [data-shb-act="docx"], #shb-ws-file').count() == 0
     open_page(page, base_url, OVERVIEW)
     open_panel(page)
-    with page.expect_download() as info:
+    # The draft goes with the file only when the reader chooses everything.
+    exported = {}
+    for choice in ("Allt, med utkast och plan", "Bara svaren"):
         page.get_by_role("button", name="Exportera (JSON)", exact=True).click()
-    exported = json.loads(open(info.value.path(), encoding="utf-8").read())
-    workspace = next(iter(exported["workspaces"].values()))
+        dialog = page.locator("dialog.shb-dialog[open]")
+        assert "ett utkast till en mall" in dialog.inner_text()
+        with page.expect_download() as info:
+            dialog.get_by_role("button", name=choice, exact=True).click()
+        exported[choice] = json.loads(open(info.value.path(), encoding="utf-8").read())
+    workspace = next(iter(exported["Allt, med utkast och plan"]["workspaces"].values()))
     assert workspace["values"]["doc:minnesanteckningar"]["plats"] == "Folkets hus"
+    assert next(iter(exported["Bara svaren"]["workspaces"].values()))["values"] == {}
 
 
 def test_word_file_has_headings_values_and_the_header(page, base_url, project_root):
@@ -286,16 +293,25 @@ def test_clear_and_undo(page, base_url):
 
 
 def test_notes_as_word_hold_a_saved_note(page, base_url):
-    store = store_with({"rb-teman-vilka": answer(True, "Digitalt utanförskap\nandra raden")}, name="Kumla 2027")
+    store = store_with({"rb-teman-vilka": answer(True, "Digitalt utanförskap\nandra raden"),
+                        "rb-beslut-mandat": answer(False, "")}, name="Kumla 2027")
+    store["workspaces"]["wtest1"]["party"] = "Kommunen"
     seed(page, base_url, store, OVERVIEW)
     open_panel(page)
     name, document = download_docx(page, "Exportera anteckningar (Word)")
-    assert name.startswith("anteckningar-kumla-2027-") and name.endswith(".docx")
+    assert name.startswith("anteckningar-kommunen-kumla-2027-") and name.endswith(".docx")
     assert document.paragraphs[0].style.name == "Heading 1"
     assert document.paragraphs[0].text == "Anteckningar: Kumla 2027"
     texts = [p.text for p in document.paragraphs]
-    assert "[x] Vilka teman ska samtalet handla om?" in texts
-    assert "Digitalt utanförskap" in texts and "andra raden" in texts
+    # The party is named; the question in bold, the tick in words under it,
+    # the note under that, indented; no "[x]" (Markdown's) in Word.
+    assert texts[1].endswith(" Svaren kommer från Kommunen.")
+    q = texts.index("Vilka teman ska samtalet handla om?")
+    assert all(r.bold for r in document.paragraphs[q].runs)
+    assert texts[q + 1:q + 4] == ["Besvarad.", "Digitalt utanförskap", "andra raden"]
+    assert document.paragraphs[q + 2].paragraph_format.left_indent > 0
+    assert "Inte besvarad." in texts
+    assert not any("[x]" in t or "[ ]" in t for t in texts)
     assert any(p.style.name == "Heading 2" and "Rundabordssamtal" in p.text for p in document.paragraphs)
 
 

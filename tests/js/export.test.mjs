@@ -37,6 +37,14 @@ test("the reader's text stays text in Markdown", () => {
   assert.ok(md.includes("&lt;img src=x onerror=alert(1)&gt;"));
 });
 
+test("outside Markdown a question's tick is in words, and Markdown's own legend is left out", () => {
+  const blocks = [{ type: "paragraph", markdown: true, runs: [{ text: "[x]", literal: true }, { text: " betyder besvarad." }] },
+    { type: "entry", checked: true, runs: run("Vem beslutar?"), note: ["Anna"] },
+    { type: "entry", checked: false, runs: run("Vilket mandat?"), note: [] }];
+  assert.equal(w.text(blocks), "- Vem beslutar?\n  Besvarad.\n  Anna\n\n- Vilket mandat?\n  Inte besvarad.\n");
+  assert.ok(w.markdown(blocks).startsWith("[x] betyder besvarad.\n\n- [x] Vem beslutar?"));
+});
+
 test("plain text: a title in capitals, empty slots and fields as lines to fill in", () => {
   const text = w.text([
     { type: "title", runs: [{ text: "Inbjudan till " }, { blank: true }] },

@@ -8,7 +8,7 @@ import base64
 
 import pytest
 
-from tests.browser_checks import REFLOW_PROBLEMS, TEXT_SPACING
+from tests.browser_checks import BROKEN_TITLE_WORDS, REFLOW_PROBLEMS, TEXT_SPACING
 
 WORKSHEET = "verktyg/rundabordssamtal/"
 PHASES = "dialogprocessen/"
@@ -23,6 +23,10 @@ def test_the_planner_and_the_panel_are_usable_at_320_px(browser, base_url):
     page.fill("[data-shb-plan-start]", "2027-01-15")
     page.locator("[data-shb-plan-start]").dispatch_event("change")
     page.wait_for_function("() => document.querySelector('[data-shb-plan-date]').textContent.trim() !== '–'")
+    # The timeline's text keeps most of the width beside its rail and frames.
+    widths = page.evaluate("""() => [...document.querySelectorAll('.shb-tl:not(.shb-tl--compact) :is(.shb-tl__body > p, .shb-tl__mtext)')]
+        .map((e) => e.getBoundingClientRect().width).filter((w) => w > 0)""")
+    assert widths and min(widths) >= 0.6 * 320, min(widths)
     page.add_style_tag(content=TEXT_SPACING)
     assert page.evaluate(REFLOW_PROBLEMS) == []
     page.goto(base_url + WORKSHEET, wait_until="load")
@@ -36,6 +40,8 @@ def test_the_planner_and_the_panel_are_usable_at_320_px(browser, base_url):
 def test_the_reflow_check_can_fail(page, base_url):
     page.goto(base_url + "404.html")
     page.set_viewport_size({"width": 320, "height": 640})
+    page.evaluate("document.querySelector('article h1').textContent = 'Samverkanshandbokensamverkanshandboken'")
+    assert page.evaluate(BROKEN_TITLE_WORDS) == ["the title breaks inside Samverkanshandbokensamverkanshandboken"]
     page.evaluate("""() => { const c = document.querySelector('.md-content');
         c.insertAdjacentHTML('beforeend', '<p><button style="margin-left:400px">x</button></p>'
             + '<div style="overflow:hidden;height:10px;width:100px">a<br>b<br>c</div>'); }""")

@@ -82,3 +82,15 @@ def test_a_template_is_filled_and_saved_as_word_from_disk(unpacked, file_page):
     assert docx.Document(info.value.path()).paragraphs[0].text == "Minnesanteckningar, Styrgruppen"
     assert page.foreign == []
     assert page.errors == []
+
+
+def test_om_handboken_offers_the_zip_that_the_copy_itself_is(site_outputs, unpacked):
+    """"Läs utan internet": the published site has the zip where Om handboken
+    links to it (made by `make build`); the copy says that it is one."""
+    html = (site_outputs / "om" / "index.html").read_text(encoding="utf-8")
+    (href,) = re.findall(r'<a href="([^"]+)" download>Ladda ner handboken som zip-fil</a>', html)
+    archive = (site_outputs / "om" / href).resolve()
+    with zipfile.ZipFile(archive) as z:
+        assert f"{FOLDER}/index.html" in z.namelist()
+    copy = (unpacked / "om.html").read_text(encoding="utf-8")
+    assert "Det ni läser nu är en sådan kopia." in copy and "offline.zip" not in copy

@@ -164,11 +164,11 @@ def test_a_target_before_the_start_is_explained(page, base_url):
     assert row_date(page, '[data-shb-plan-milestone="signering"]') == "1 juni 2029"
 
 
-def download_ics(page) -> tuple[bytes, icalendar.Calendar]:
+def download_ics(page, name: str = "min-arbetsyta-dialogprocess.ics") -> tuple[bytes, icalendar.Calendar]:
     with page.expect_download() as info:
         page.click("[data-shb-plan-ics]")
     raw = open(info.value.path(), "rb").read()
-    assert info.value.suggested_filename == "dialogprocess.ics"
+    assert info.value.suggested_filename == name
     return raw, icalendar.Calendar.from_ical(raw)
 
 
@@ -183,7 +183,8 @@ def test_ics_file_has_one_event_per_phase_and_milestone(page, base_url):
     lines = raw.split(b"\r\n")
     assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
     assert all(len(line) <= 75 for line in lines)
-    assert cal.get("VERSION") == "2.0" and "Samverkanshandboken" in str(cal.get("PRODID"))
+    site = page.get_attribute("[data-shb-site-name]", "data-shb-site-name").strip()
+    assert cal.get("VERSION") == "2.0" and str(cal.get("PRODID")) == f"-//{site}//Tidslinje//SV"
 
     events = list(cal.walk("VEVENT"))
     phases = page.locator("[data-shb-plan-step]").count()
@@ -203,7 +204,13 @@ def test_ics_file_has_one_event_per_phase_and_milestone(page, base_url):
         assert type(start) is date and type(end) is date and end > start
         assert e["DTSTART"].params.get("VALUE") == "DATE"
 
-    by_summary = {str(e["SUMMARY"]): e for e in events}
+    # Every title names the process (the workspace); descriptions are whole
+    # sentences, without the source's line breaks inside a paragraph.
+    assert all(str(e["SUMMARY"]).endswith(" – Min arbetsyta") for e in events)
+    for e in events:
+        for paragraph in str(e["DESCRIPTION"]).split("\n\n"):
+            assert "\n" not in paragraph and paragraph.endswith((".", "?", "!")), paragraph
+    by_summary = {str(e["SUMMARY"]).removesuffix(" – Min arbetsyta"): e for e in events}
     signing = by_summary["Milstolpe: Underskrift"]
     assert signing["DTSTART"].dt == date(2028, 12, 15)
     assert (signing["DTEND"].dt - signing["DTSTART"].dt).days == 1
@@ -211,8 +218,7 @@ def test_ics_file_has_one_event_per_phase_and_milestone(page, base_url):
     assert forfas["DTSTART"].dt == date(2027, 1, 31)
     assert "Parterna hittar varandra" in str(forfas["DESCRIPTION"])
     # The note names the site, as the page's print header does.
-    site = page.get_attribute("[data-shb-site-name]", "data-shb-site-name").strip()
-    assert site and all(f"Riktdatum från {site}." in str(e["DESCRIPTION"]) for e in events)
+    assert site and all(f"Datumen är riktdatum från {site}, " in str(e["DESCRIPTION"]) for e in events)
     # Phases follow each other without gaps up to the signing; the exclusive
     # end is the next start.
     phase_events = [by_summary[t] for t in ("Förfas", "Samlingsfas", "Formuleringsfas",
@@ -228,6 +234,23 @@ def test_ics_file_has_one_event_per_phase_and_milestone(page, base_url):
     assert follow_up["DTSTART"].dt == date(2029, 12, 15)
     assert follow_up["RRULE"]["FREQ"] == ["YEARLY"]
     assert [e for e in events if "RRULE" in e] == [follow_up]
+
+    # A second process in a workspace of its own: another file, other event
+    # ids, its own name in the titles; both sit side by side in one calendar.
+    page.evaluate("""() => { const d = shb.store.state(); d.active = 'wregion';
+        d.workspaces.wregion = shb.store.workspace('Regional överenskommelse 2027');
+        shb.store.save(); shb.store.notify(); }""")
+    fill_plan(page, "2027-03-01")
+    _, second = download_ics(page, "regional-overenskommelse-2027-dialogprocess.ics")
+    other = list(second.walk("VEVENT"))
+    assert len(other) == len(events)
+    assert not {str(e["UID"]) for e in other} & set(uids)
+    assert all(str(e["SUMMARY"]).endswith(" – Regional överenskommelse 2027") for e in other)
+    assert str(second.get("X-WR-CALNAME")).endswith(" – Regional överenskommelse 2027")
+    merged = icalendar.Calendar()
+    for e in events + other:
+        merged.add_component(e)
+    assert len({str(e["UID"]) for e in merged.walk("VEVENT")}) == 2 * len(events)
 
 
 def test_ladder_choice_by_keyboard_survives_a_reload_and_shows_at_step_a(page, base_url):

@@ -172,6 +172,14 @@ def test_lines_fold_at_75_octets_without_splitting_characters(js, line):
     assert "".join([parts[0]] + [p[1:] for p in parts[1:]]) == line
 
 
+def test_descriptions_are_whole_sentences_and_the_maker_is_the_brand(js):
+    assert js("ics.sentences", "De träffas de första\n  gångerna.\n\nSedan  mer.\n") == \
+        "De träffas de första gångerna.\n\nSedan mer."
+    ics = js("ics.build", "Plan", [], "Vår handbok")
+    assert "PRODID:-//Vår handbok//Tidslinje//SV\r\n" in ics
+    assert "PRODID:-//Handboken//Tidslinje//SV\r\n" in js("ics.build", "Plan", [], "")
+
+
 def test_a_yearly_event_gets_a_repeat_rule(js):
     ics = js("ics.build", "Plan", [
         {"uid": "a@x", "start": "2030-01-31", "end": "2030-02-01", "summary": "Uppföljning",

@@ -29,8 +29,14 @@ def test_export_then_import_into_a_fresh_browser(browser, base_url, tmp_path):
     page.keyboard.press("Tab")
     page.evaluate("window.shb.store.set('timeline.phase', {phase: 'forfas', start: '2027-01-10'})")
 
-    name, text = export(page, "Exportera (JSON)")
-    assert re.fullmatch(r"anteckningar-overenskommelse-kumla-2027-\d{4}-\d\d-\d\d\.json", name)
+    # The workspace holds more than answers: the reader chooses; everything here.
+    open_panel(page)
+    page.get_by_role("button", name="Exportera (JSON)", exact=True).click()
+    assert "andra uppgifter som ni har sparat" in page.inner_text("dialog.shb-dialog[open]")
+    with page.expect_download() as info:
+        page.locator("dialog.shb-dialog[open]").get_by_role("button", name="Allt, med utkast och plan").click()
+    name, text = info.value.suggested_filename, open(info.value.path(), encoding="utf-8").read()
+    assert re.fullmatch(r"arbetsyta-overenskommelse-kumla-2027-\d{4}-\d\d-\d\d\.json", name)
     exported = json.loads(text)
     assert exported["kind"] == FILE_KIND and exported["version"] == 2
     (workspace,) = exported["workspaces"].values()
@@ -121,10 +127,10 @@ def test_malformed_and_foreign_files_are_refused_and_change_nothing(page, base_u
         assert page.locator("dialog.shb-dialog[open]").count() == 0
         assert stored(page) == before
     big = tmp_path / "stor.json"
-    big.write_text('{"kind": "x", "pad": "' + "a" * (2 * 1024 * 1024) + '"}', encoding="utf-8")
+    big.write_text('{"kind": "x", "pad": "' + "a" * (5 * 1024 * 1024) + '"}', encoding="utf-8")
     page.set_input_files("#shb-ws-file", str(big))
     expect(page.locator("#shb-ws-error")).to_have_text(
-        "Filen \u201dstor.json\u201d är för stor (2048 kB). Ingenting har ändrats.")
+        "Filen \u201dstor.json\u201d är för stor (5,0 MB). Gränsen är 5 MB per fil. Ingenting har ändrats.")
     assert stored(page) == before
     assert page.is_checked(f"#shb-check-{Q1}")
     assert watch.console_errors == []

@@ -2,9 +2,11 @@
  *
  * The kernel (shb.js) loads this script on the page that has [data-shb-compare]
  * (macros/compare/templates/compare.html.j2). The chosen files are read in
- * this tab only and kept in memory; nothing is stored in the browser unless
- * the reader takes a note into the own workspace (through shb.store,
- * undoable) or saves the comparison as a file. Every file is checked by the
+ * this tab only: kept in memory and in the tab's sessionStorage (so a link
+ * followed, Back or a reload finds the comparison as it was; closing the
+ * tab ends it, and the browser asks first while marks are not saved in a
+ * file). The own notes change only when the reader takes a note into the
+ * own workspace (through shb.store, undoable). Every file is checked by the
  * kernel (shb.store.readExport: kind, version, migration, shape); a bad
  * file gets a message naming it and the others still compare.
  *
@@ -18,15 +20,20 @@
 
   const SAVED = "samverkanshandboken-jamforelse"; // a saved comparison
   const SAVED_VERSION = 1;
-  const MAX_FILE = 5 * 1024 * 1024;
+  const SESSION = "shb:compare:"; // + the site's scope: the tab's comparison
   const ORPHANS = "Frågor som inte längre finns i handboken";
+  const VIEWS = ["some", "only", "differ", "none", "all"];
 
   const shb = window.shb, store = shb.store;
+  const MAX_FILE = store.MAX_IMPORT;
   const { own, byId, el, quote, today, joined, now } = shb.kit;
   const UNDO = "compare";
   let sources = []; // {file, text, party, name, answers, label}
   let discuss = new Set(); // question ids to bring to the meeting
   let rows = [], root = null;
+  let view = "some"; // the questions shown: some, only, differ, none, all
+  let unsaved = false; // marks not yet in a saved comparison file
+  let leaving = false; // a link inside the site was followed: nothing is lost
 
   // ---- helpers ------------------------------------------------------------
 
@@ -62,7 +69,8 @@
   }
 
   // Labels: the party, or the file's name; a second source with the same
-  // label also gets its file's name, and a third of those a number.
+  // label (another file with the same party) also gets its file's name, and
+  // a third of those a number. The same file twice is one source (see add).
   function relabel() {
     const base = (s) => s.party || (s.several ? s.file + ": " + s.name : s.file);
     const count = {}, used = {}, key = (label) => label.toLowerCase();
@@ -75,17 +83,28 @@
     });
   }
 
-  // What the reader is told about sources that look alike.
+  // The same workspace of the same file content is one party: a copy is
+  // left out. Returns the sources kept and what the reader is told, once
+  // per file left out.
+  function withoutCopies(found) {
+    const kept = [], told = new Map();
+    found.forEach((s) => {
+      const same = sources.concat(kept).find((o) => o.text === s.text && o.name === s.name);
+      if (!same) return kept.push(s);
+      if (told.has(s.file)) return;
+      told.set(s.file, same.file === s.file ? "Filen " + quote(s.file) + " är redan med i jämförelsen. Den räknas en gång." :
+        "Filen " + quote(s.file) + " har samma innehåll som " + quote(same.file) + ", som redan är med. Den räknas en gång.");
+    });
+    return { kept, told: [...told.values()] };
+  }
+
+  // What the reader is told about different files with the same party.
   function likeness(added) {
     const told = [];
     added.forEach((s) => {
       const before = sources.slice(0, sources.indexOf(s));
-      const same = before.find((o) => o.text === s.text && o.name === s.name);
       const party = s.party && before.find((o) => o.party.toLowerCase() === s.party.toLowerCase());
-      if (same) {
-        told.push("Filen " + quote(s.file) + " har samma innehåll som " + quote(same.file) +
-          ". Båda är med och visas var för sig.");
-      } else if (party) {
+      if (party) {
         told.push("Filerna " + quote(party.file) + " och " + quote(s.file) + " har samma part, " + quote(s.party) +
           ". De visas var för sig, med filens namn efter partens.");
       }
@@ -97,31 +116,78 @@
     const files = [...(input.files || [])];
     input.value = "";
     if (!files.length) return Promise.resolve();
-    const problems = [], added = [];
+    const problems = [], found = [];
     return Promise.all(files.map((f) => f.size > MAX_FILE ?
-      Promise.resolve({ f, error: "Filen " + quote(f.name) + " är för stor (" + Math.round(f.size / 1048576) + " MB). Gränsen är 5 MB." }) :
+      Promise.resolve({ f, error: store.tooLarge(f) }) :
       f.text().then((text) => ({ f, text }), () => ({ f, error: "Filen " + quote(f.name) + " gick inte att läsa." }))
     )).then((read) => {
       read.forEach((r) => {
         if (r.error) return problems.push(r.error);
         try {
           const got = parse(r.text, r.f.name);
-          added.push(...got.sources);
+          found.push(...got.sources);
           got.discuss.forEach((id) => discuss.add(id));
         } catch (e) {
           problems.push(shb.explain(e, "Filen " + quote(r.f.name) + " gick inte att läsa."));
         }
       });
+      const { kept: added, told: copies } = withoutCopies(found);
       sources.push(...added);
       relabel();
-      const told = likeness(added);
+      const told = copies.concat(likeness(added));
       byId("shb-cmp-errors").replaceChildren(...(problems.length ? [el("ul", {}, problems.map((p) =>
         el("li", {}, [p + " Den är inte med i jämförelsen."])))] : []));
       byId("shb-cmp-notices").replaceChildren(...told.map((t) => el("p", {}, [t])),
         ...(added.length ? [el("p", {}, [(added.length === 1 ? "En fil till" : added.length + " filer till") +
           " är med. Nu jämförs " + sources.length + (sources.length === 1 ? " fil." : " filer.")])] : []));
       draw();
+      keep();
     });
+  }
+
+  // ---- the tab's copy (sessionStorage) ------------------------------------------
+
+  // The comparison as a saved comparison file holds it: the files as read,
+  // and the marks.
+  function snapshot() {
+    const files = [], seen = new Set();
+    sources.forEach((s) => {
+      if (!seen.has(s)) files.push({ name: s.file, text: s.text });
+      sources.filter((o) => o.text === s.text && o.file === s.file).forEach((o) => seen.add(o));
+    });
+    return { kind: SAVED, version: SAVED_VERSION, saved: now(), files, discuss: [...discuss] };
+  }
+  const sessionKey = () => SESSION + shb.config().scope;
+
+  // Keep the comparison for this tab; a note when the browser would not.
+  function keep() {
+    try {
+      if (!sources.length && !discuss.size) sessionStorage.removeItem(sessionKey());
+      else sessionStorage.setItem(sessionKey(), JSON.stringify({ comparison: snapshot(), view, unsaved }));
+      byId("shb-cmp-kept").textContent = "";
+    } catch (e) {
+      byId("shb-cmp-kept").textContent = "Webbläsaren kan inte hålla kvar jämförelsen om ni lämnar sidan. " +
+        "Spara jämförelsen som fil om ni vill kunna öppna den igen.";
+    }
+  }
+
+  // The tab's comparison back, after a reload or a page from the browser's
+  // history; nothing when there is none, or it cannot be read.
+  function restore() {
+    let held = null;
+    try { held = JSON.parse(sessionStorage.getItem(sessionKey()) || "null"); } catch (e) { held = null; }
+    if (!held || !held.comparison) return;
+    try {
+      const got = parse(JSON.stringify(held.comparison), "");
+      sources = withoutCopies(got.sources).kept;
+      discuss = new Set(got.discuss);
+      view = VIEWS.includes(held.view) ? held.view : "some";
+      unsaved = !!held.unsaved;
+      relabel();
+    } catch (e) {
+      sources = [];
+      discuss = new Set();
+    }
   }
 
   // ---- the comparison -------------------------------------------------------
@@ -138,9 +204,10 @@
     function row(id, text, url, group, step, saved) {
       const cells = srcs.map((s) => own(s.answers, id));
       const by = cells.filter(answered).length;
-      const ticks = cells.map((a) => !!(a && a.checked));
+      // Ticks differ only between parties that answered (a tick or a note).
+      const ticks = cells.filter(answered).map((a) => a.checked);
       out.push({ id, text, url, group, step, saved, cells,
-        only: srcs.length > 1 && by === 1, none: by === 0,
+        only: srcs.length > 1 && by === 1, none: by === 0, some: by > 0, all: true,
         differ: ticks.includes(true) && ticks.includes(false), by });
     }
     qs.forEach((q) => { known.add(q.id); row(q.id, q.text, q.url, q.list, q.step, null); });
@@ -252,14 +319,17 @@
 
   // ---- filters ----------------------------------------------------------------
 
+  // One choice of questions shown: by default those some party answered.
   function filter() {
-    const on = [...root.querySelectorAll("[name=shb-cmp-filter]:checked")].map((b) => b.value);
+    const chosen = root.querySelector("[name=shb-cmp-filter]:checked");
+    if (chosen && VIEWS.includes(chosen.value)) view = chosen.value;
+    root.querySelectorAll("[name=shb-cmp-filter]").forEach((b) => { b.checked = b.value === view; });
     let shown = 0;
     const byRow = new Map(rows.map((r) => [r.id, r]));
     root.querySelectorAll(".shb-cmp-group").forEach((g) => {
       let any = false;
       g.querySelectorAll(".shb-cmp-q").forEach((li) => {
-        const r = byRow.get(li.dataset.shbCmpRow), show = !on.length || on.some((k) => r[k]);
+        const r = byRow.get(li.dataset.shbCmpRow), show = r[view];
         li.hidden = !show;
         any = any || show;
         shown += show ? 1 : 0;
@@ -267,6 +337,15 @@
       g.hidden = !any;
     });
     byId("shb-cmp-shown").textContent = rows.length ? "Visar " + shown + " av " + questions(rows.length) + "." : "";
+  }
+
+  // The whole comparison in one line, at the top.
+  function overview() {
+    const some = rows.filter((r) => r.some).length, differ = rows.filter((r) => r.differ).length;
+    byId("shb-cmp-overview").textContent = rows.length ? "Av handbokens " + questions(rows.length) + " har " +
+      (sources.length === 1 ? sources[0].label : sources.length === 2 ? "minst en av er" : "minst en part") +
+      " svarat på " + some + ". Bockarna skiljer sig i " + questions(differ) + ". Att diskutera: " +
+      questions(discuss.size).replace("fråga", "markerad fråga").replace("frågor", "markerade frågor") + "." : "";
   }
 
   // ---- merging into the own workspace ---------------------------------------
@@ -341,6 +420,9 @@
   }
 
   function drawDiscuss() {
+    overview();
+    // On screen and on paper: which parties and files the list compares.
+    byId("shb-cmp-discuss-files").textContent = sources.length ? "Jämförda filer: " + fileNames() + "." : "";
     const list = discussed();
     byId("shb-cmp-discuss-empty").hidden = list.length > 0;
     byId("shb-cmp-discuss-list").replaceChildren(...list.map((r) => el("li", {}, [
@@ -381,7 +463,7 @@
     box.textContent = "";
     shb.doc().then((w) => write(w, blocks))
       .then((content) => {
-        const name = shb.download("att-diskutera-" + today() + "." + ext, content, type);
+        const name = shb.download(fileName("att-diskutera", ext), content, type);
         if (told) box.textContent = shb.savedMessage(name);
       })
       .catch((e) => { box.textContent = shb.explain(e, failed); });
@@ -395,14 +477,17 @@
 
   // A saved comparison: the files as they were read and the marks.
   function saveComparison() {
-    const files = [], seen = new Set();
-    sources.forEach((s) => {
-      if (!seen.has(s)) files.push({ name: s.file, text: s.text });
-      sources.filter((o) => o.text === s.text && o.file === s.file).forEach((o) => seen.add(o));
-    });
-    const file = { kind: SAVED, version: SAVED_VERSION, saved: now(), files, discuss: [...discuss] };
-    shb.download("jamforelse-" + today() + ".json", JSON.stringify(file, null, 2) + "\n", "application/json");
-    byId("shb-cmp-notices").replaceChildren(el("p", {}, ["Jämförelsen är sparad i era hämtade filer. Välj filen här för att öppna den igen."]));
+    const name = shb.download(fileName("jamforelse", "json"), JSON.stringify(snapshot(), null, 2) + "\n", "application/json");
+    unsaved = false;
+    keep();
+    byId("shb-cmp-notices").replaceChildren(el("p", {}, ["Jämförelsen är sparad som " + name +
+      " bland era hämtade filer. Välj filen här för att öppna den igen."]));
+  }
+
+  // "jamforelse-kommunen-ideburna-organisationer-2026-12-07.json": the parties compared.
+  function fileName(what, ext) {
+    const who = [...new Set(sources.map((s) => shb.kit.slug(s.label, "")).filter(Boolean))].join("-").slice(0, 60).replace(/-$/, "");
+    return what + (who ? "-" + who : "") + "-" + today() + "." + ext;
   }
 
   // ---- listeners, attached once ---------------------------------------------
@@ -413,16 +498,19 @@
       relabel();
       byId("shb-cmp-notices").replaceChildren(el("p", {}, ["Filen är borttagen ur jämförelsen."]));
       draw();
+      keep();
       byId("shb-cmp-file").focus();
     },
     clear() {
       sources = [];
       discuss = new Set();
+      unsaved = false;
       shb.undo.retire(UNDO);
       statusBox().textContent = "";
       byId("shb-cmp-errors").replaceChildren();
       byId("shb-cmp-notices").replaceChildren(el("p", {}, ["Jämförelsen är tömd."]));
       draw();
+      keep();
       byId("shb-cmp-file").focus();
     },
     save: saveComparison,
@@ -443,17 +531,35 @@
     const t = e.target;
     if (!root || !root.contains(t)) return;
     if (t.id === "shb-cmp-file") addFiles(t);
-    else if (t.name === "shb-cmp-filter") filter();
+    else if (t.name === "shb-cmp-filter") { filter(); keep(); }
     else if (t.dataset.shbCmpDiscuss) {
       if (t.checked) discuss.add(t.dataset.shbCmpDiscuss);
       else discuss.delete(t.dataset.shbCmpDiscuss);
+      unsaved = true;
       drawDiscuss();
+      keep();
     }
+  });
+  // A link inside the site keeps the comparison (the tab's copy); closing
+  // the tab or leaving the site with marks not saved in a file: the browser asks.
+  document.addEventListener("click", (e) => {
+    const a = e.target.closest && e.target.closest("a[href]");
+    if (a && !a.hasAttribute("download") && a.origin === location.origin && (!a.target || a.target === "_self")) {
+      leaving = true;
+      setTimeout(() => { leaving = false; }, 2000);
+    }
+  });
+  window.addEventListener("beforeunload", (e) => {
+    if (leaving || !unsaved || !discuss.size || !root || !document.contains(root)) return;
+    e.preventDefault();
+    e.returnValue = ""; // older browsers ask only with this
   });
 
   function mount() {
     root = document.querySelector("[data-shb-compare]");
-    if (root) draw(); // the files stay while the tab is open, also across instant navigation
+    if (!root) return;
+    if (!sources.length) restore(); // a reload, or back from another page
+    draw(); // the files stay while the tab is open, also across instant navigation
   }
   // Another workspace (an import, a clear, an undo, another tab): the merge
   // steps belonged to the one before. Answers put here (a merge, its undo):

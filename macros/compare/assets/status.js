@@ -8,12 +8,15 @@
  * (every question ticked). The step saved as phase:<process id> (the
  * timeline's "Vi är här") gets that mark. It redraws when the workspace
  * changes (another workspace, an import, another tab) or its answers do.
+ * Above the lists, "Sparat i arbetsytan" (renderSaved): the party, the
+ * planned dates (plan:<process id>, plan-dates:<process id>, from the
+ * timeline's planner) and the templates' drafts (doc:<template id>).
  */
 (function () {
   "use strict";
 
   const shb = window.shb, store = shb.store;
-  const { own, quote } = shb.kit;
+  const { own, quote, el, longDate, joined } = shb.kit;
   const STATES = { todo: "Inte påbörjad", doing: "Pågår", done: "Klart" };
 
   const of = (n, m) => n + " av " + m + (m === 1 ? " fråga" : " frågor");
@@ -47,6 +50,41 @@
     });
   }
 
-  store.subscribe(() => render());
-  shb.feature("status", { mount: () => render(), exports: { status, render } });
+  // ---- Sparat i arbetsytan ----------------------------------------------------
+
+  function names() {
+    const node = document.getElementById("shb-saved-names");
+    return node ? JSON.parse(node.textContent) : { processes: [], documents: [] };
+  }
+
+  // A process's planned dates in words, or null when none are planned.
+  function planLine(p) {
+    const plan = store.get("plan:" + p.id) || {}, dates = store.get("plan-dates:" + p.id) || {};
+    const start = longDate(plan.start), target = longDate(plan.target);
+    const marks = Object.keys(dates).filter((id) => own(p.milestones, id) && longDate(dates[id]))
+      .sort((a, b) => dates[a] < dates[b] ? -1 : 1)
+      .map((id) => p.milestones[id] + " " + longDate(dates[id]));
+    if (!start && !target && !marks.length) return null;
+    const parts = [start && "start " + start, target && "mål " + target].filter(Boolean);
+    return el("li", {}, [el("a", { href: p.url }, [p.title]), ": " +
+      (parts.length ? parts.join(", ") + "." : "") + (marks.length ? (parts.length ? " " : "") + "Milstolpar: " + joined(marks) + "." : "")]);
+  }
+
+  function renderSaved() {
+    const root = document.querySelector("[data-shb-saved]");
+    if (!root) return;
+    const n = names(), party = store.party().trim();
+    root.querySelector("[data-shb-saved-party]").textContent = party ? "Part som svarar: " + party + "." :
+      "Ingen part är angiven. Skriv den i rutan Arbetsyta om svaren ska jämföras med andra parters.";
+    const plans = n.processes.map(planLine).filter(Boolean);
+    root.querySelector("[data-shb-saved-plans]").replaceChildren(...(plans.length ? plans :
+      [el("li", {}, ["Inga datum är planerade. Startdatum och mål skriver ni in vid tidslinjen."])]));
+    const docs = n.documents.filter((d) => store.get("doc:" + d.id) !== undefined)
+      .map((d) => el("li", {}, [el("a", { href: d.url }, [d.title])]));
+    root.querySelector("[data-shb-saved-docs]").replaceChildren(...(docs.length ? docs :
+      [el("li", {}, ["Inga mallar är ifyllda ännu."])]));
+  }
+
+  store.subscribe(() => { render(); renderSaved(); });
+  shb.feature("status", { mount: () => { render(); renderSaved(); }, exports: { status, render, renderSaved } });
 })();

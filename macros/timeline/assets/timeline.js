@@ -138,12 +138,19 @@
     return out.concat(current).join("\r\n");
   }
 
+  /* Text written for the page, as a calendar shows it: the source's line
+   * breaks inside a paragraph become spaces, paragraphs stay apart. */
+  const sentences = (text) => String(text || "").split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, " ").trim()).filter(Boolean).join("\n\n");
+
   /* A calendar of whole-day events: [{uid, start, end, summary, description, url, rrule}];
-   * rrule is a FREQ such as "YEARLY" for an event that repeats. */
-  function buildIcs(name, events) {
+   * rrule is a FREQ such as "YEARLY" for an event that repeats. `maker` is
+   * the product that wrote it (the site's name, from the brand). */
+  function buildIcs(name, events, maker) {
     const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, "");
     const date = (iso) => ";VALUE=DATE:" + iso.replace(/-/g, "");
-    const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Samverkanshandboken//Tidslinje//SV",
+    const product = String(maker || "").replace(/[/\r\n]+/g, " ").trim() || "Handboken";
+    const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//" + product + "//Tidslinje//SV",
       "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + icsEscape(name)];
     events.forEach((e) => lines.push("BEGIN:VEVENT",
       "UID:" + e.uid,
@@ -293,22 +300,28 @@
     }
     const pid = root.dataset.shbPlanner, page = location.href.split("#")[0];
     const host = location.hostname || "samverkanshandboken";
-    const note = "Riktdatum från " + (shb.config().site || "handboken") + ". Tiderna är bara exempel.";
+    // The workspace is the reader's process: its id keeps the events of two
+    // processes apart in one calendar, its name is in every title and the file's.
+    const process = store.workspaceName(), wid = store.activeId();
+    const site = shb.config().site;
+    const note = "Datumen är riktdatum från " + (site || "handboken") + ", räknade från ert startdatum. " +
+      "Tiderna är bara exempel.";
     // One event per step and per milestone; the end date is exclusive. A step
     // without an end is one day at its start, repeating when it is yearly.
     const events = planRows(root).map((row, i) => {
       const d = row.dataset, when = dates[i], start = when.start || when.date;
       return {
-        uid: pid + "-" + (d.shbStep ? d.shbStep + "-" : "") + when.id + "@" + host,
+        uid: pid + "-" + wid + "-" + (d.shbStep ? d.shbStep + "-" : "") + when.id + "@" + host,
         start,
         end: when.end > start ? when.end : addDays(start, 1),
         rrule: d.shbRepeat,
-        summary: (d.shbStep ? "Milstolpe: " : "") + d.shbSummary,
-        description: (d.shbDescription ? d.shbDescription + "\n\n" : "") + note,
+        summary: (d.shbStep ? "Milstolpe: " : "") + d.shbSummary + " – " + process,
+        description: (d.shbDescription ? sentences(d.shbDescription) + "\n\n" : "") + note,
         url: page + "#" + d.shbAnchor
       };
     });
-    shb.download(pid + ".ics", buildIcs(root.dataset.shbTitle, events), "text/calendar");
+    shb.download(shb.kit.slug(process, "arbetsyta") + "-" + pid + ".ics",
+      buildIcs(root.dataset.shbTitle + " – " + process, events, site), "text/calendar");
   }
 
   /* ---------- The involvement ladder ---------- */
@@ -394,7 +407,7 @@
     mount: refreshAll,
     exports: {
       calc: { parseISO, addDays, addMonths, daysBetween, formatDate, schedule },
-      ics: { escape: icsEscape, foldLine, build: buildIcs }
+      ics: { escape: icsEscape, foldLine, build: buildIcs, sentences }
     }
   });
 })();

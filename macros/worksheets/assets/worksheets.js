@@ -12,7 +12,6 @@
 
   const shb = window.shb, store = shb.store;
   const { own, byId, all, el, quote, now, today, slug } = shb.kit;
-  const MAX_IMPORT = 2 * 1024 * 1024;
   const UNDO = "worksheets";
 
   const count = (n, m) => n + " av " + m + (m === 1 ? " fråga besvarad" : " frågor besvarade");
@@ -148,8 +147,10 @@
   function protocolBlocks() {
     const w = ws(), r = grouped(w, questionIndex()), site = shb.config().site;
     const blocks = [{ type: "title", runs: [{ text: "Anteckningar: " + w.name }] },
-      { type: "paragraph", runs: [{ text: "Anteckningar" + (site ? " från " + site : "") + ", " + today() + ". " },
-        { text: "[x]", literal: true }, { text: " betyder att frågan är besvarad." }] }];
+      { type: "paragraph", runs: [{ text: "Anteckningar" + (site ? " från " + site : "") + ", " + today() + "." +
+        (w.party.trim() ? " Svaren kommer från " + w.party.trim() + "." : "") }] },
+      // Word, print and the clipboard say it in words under each question.
+      { type: "paragraph", markdown: true, runs: [{ text: "[x]", literal: true }, { text: " betyder att frågan är besvarad." }] }];
     const entry = (it) => blocks.push({ type: "entry", checked: it.a.checked, runs: [{ text: it.text }],
       note: it.a.note.trim() ? it.a.note.trim().split(/\r?\n/) : [] });
     r.groups.forEach((g) => { blocks.push({ type: "heading", runs: [{ text: g.title }] }); g.items.forEach(entry); });
@@ -204,7 +205,10 @@
     byId("shb-ws-error").textContent = message;
   }
 
-  const fileName = (ext) => "anteckningar-" + slug(ws().name, "arbetsyta") + "-" + today() + "." + ext;
+  // "anteckningar-kommunen-lokal-overenskommelse-2026-12-07.json": the party
+  // (when set) and the workspace, so two parties' files never share a name.
+  const fileName = (ext, what) => (what || "anteckningar") + "-" +
+    [slug(ws().party, ""), slug(ws().name, "arbetsyta")].filter(Boolean).join("-") + "-" + today() + "." + ext;
   const saved = (name) => say(statusBox(), shb.savedMessage(name));
 
   // How many questions an import would change.
@@ -220,19 +224,22 @@
     const file = input.files && input.files[0], name = file ? quote(file.name) : "";
     input.value = "";
     if (!file) return;
-    if (file.size > MAX_IMPORT) {
-      return error("Filen " + name + " är för stor (" + Math.round(file.size / 1024) + " kB). Ingenting har ändrats.");
-    }
+    if (file.size > store.MAX_IMPORT) return error(store.tooLarge(file) + " Ingenting har ändrats.");
     file.text().then((text) => {
       const d = store.readExport(text, name), current = store.state();
+      // A file of answers only (exported for the other party): a workspace
+      // already here keeps its drafts and plan.
+      const answersOnly = own(JSON.parse(text), "only") === "answers";
       const lines = Object.keys(d.workspaces).map((id) => {
         const inc = d.workspaces[id], cur = own(current.workspaces, id), t = store.tally(inc);
         const after = answered(t.ticked, t.notes);
         if (!cur) return "Arbetsytan " + quote(inc.name) + " läggs till, med " + after + ".";
+        if (answersOnly) inc.values = cur.values;
         const c = store.tally(cur);
         return "Arbetsytan " + quote(cur.name) + " finns redan och ersätts. Nu: " + answered(c.ticked, c.notes) +
           ". Efter inläsningen: " + after + " (" + differing(cur, inc) + " frågor ändras)" +
-          (cur.name !== inc.name ? ", och den byter namn till " + quote(inc.name) : "") + ".";
+          (cur.name !== inc.name ? ", och den byter namn till " + quote(inc.name) : "") + "." +
+          (answersOnly && Object.keys(cur.values).length ? " Utkasten och planen i arbetsytan finns kvar." : "");
       });
       return shb.ask(input, lines).then((ok) => {
         if (!ok) return say(statusBox(), "Ingenting har ändrats.");
@@ -258,6 +265,36 @@
     shb.doc().then((w) => write(w, blocks)).then((content) => saved(shb.download(fileName(ext), content, type)))
       .catch((e) => error(shb.explain(e, ext === "docx" ? "Word-filen kunde inte skapas. Försök igen." :
         "Filen kunde inte skapas. Försök igen.")));
+  }
+
+  // What the workspace holds besides answers, in words: [drafts, plan parts].
+  function extras() {
+    const keys = Object.keys(ws().values);
+    const docs = keys.filter((k) => k.startsWith("doc:")).length;
+    const plan = keys.filter((k) => /^(plan|plan-dates|phase):/.test(k)).length;
+    const other = keys.length - docs - plan;
+    return [docs ? (docs === 1 ? "ett utkast till en mall" : docs + " utkast till mallar") : "",
+      plan ? "er plan för tidslinjen (datum och var ni är)" : "",
+      other ? "andra uppgifter som ni har sparat på webbplatsens sidor" : ""].filter(Boolean);
+  }
+
+  // The export as JSON. When the workspace holds more than answers (drafts,
+  // the plan), the reader sees what and chooses: the answers only (for the
+  // other party) or everything (a copy to keep or to move).
+  function exportJson(button) {
+    const more = extras(), t = store.tally(ws()), party = ws().party;
+    const send = (answersOnly) => saved(shb.download(fileName("json", answersOnly || !more.length ? "" : "arbetsyta"),
+      store.exportText(answersOnly), "application/json"));
+    if (!more.length) return send(false);
+    shb.ask(button, ["Filen får arbetsytans " + answered(t.ticked, t.notes) +
+      (party ? ", med partens namn " + quote(party) : "") + ".",
+      "Arbetsytan har också " + shb.kit.joined(more) + ". Det är era interna utkast: skickar ni filen till en " +
+      "annan part, välj bara svaren. Välj allt för en kopia som ni själva sparar eller flyttar till en annan dator."])
+      .then((choice) => {
+        if (choice === true) send(true);
+        else if (choice === "alt") send(false);
+        else say(statusBox(), "Ingen fil är sparad.");
+      });
   }
 
   // The panel's and the lists' buttons, by their data-shb-act.
@@ -319,7 +356,7 @@
         return "Listan är rensad.";
       });
     },
-    json: () => saved(shb.download(fileName("json"), store.exportText(), "application/json")),
+    json: (box, button) => exportJson(button),
     md: () => exportProtocol("md", (w, blocks) => w.markdown(blocks), "text/markdown"),
     // The protocol as Word (export.js, and the Word library, at the first press).
     docx: () => exportProtocol("docx", (w, blocks) => w.word(blocks, w.info("Anteckningar: " + ws().name)))

@@ -12,13 +12,17 @@
  *   title, heading, subheading, paragraph  {runs}
  *   header      {text}              a line above the document (templates)
  *   list        {items: [runs]}
- *   entry       {runs, checked?, note?: [lines]}  a question with its tick and note
+ *   entry       {runs, checked?, note?: [lines]}  a question with its tick and note:
+ *               in Markdown a task ("- [x] …"), elsewhere the question in
+ *               bold, the tick in words under it and the note below that
  *   questions   {title, items: [runs]}           questions for the writing group
  *   table       {head: [text], rows: [[text]]}
  *   text        {lines}             free text; no lines: lines to write on
  * Runs: {text, bold?} or {blank: true} (a slot left empty: a line to fill in);
  * {text, literal: true} is the site's own wording that Markdown must show as
- * written ("[x]"), never a reader's or a file's text.
+ * written ("[x]"), never a reader's or a file's text. A block with
+ * {markdown: true} is written in Markdown only (what it explains is
+ * Markdown's: the legend of "[x]").
  * Every value reaches every format as text: escaped in Markdown, text nodes
  * in HTML, text runs in Word.
  */
@@ -30,6 +34,9 @@
 
   const plain = (runs) => runs.map((r) => r.blank ? BLANK : r.text).join("").replace(/\s+/g, " ").trim();
   const tick = (b) => b.checked === undefined ? "" : "[" + (b.checked ? "x" : " ") + "] ";
+  // The tick in words, for the formats without Markdown's task list.
+  const ticked = (b) => b.checked === undefined ? "" : b.checked ? "Besvarad." : "Inte besvarad.";
+  const notMarkdown = (blocks) => blocks.filter((b) => !b.markdown);
   const noteLines = (b) => (b.note || []).join("\n").trim() ? (b.note || []).join("\n").trim().split(/\r?\n/) : [];
   const finish = (out) => out.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
 
@@ -67,13 +74,15 @@
 
   function text(blocks) {
     const out = [];
-    blocks.forEach((b) => {
+    notMarkdown(blocks).forEach((b) => {
       if (b.type === "header") out.push(b.text, "");
       else if (b.type === "title") out.push(plain(b.runs).toUpperCase(), "");
       else if (b.type === "heading" || b.type === "subheading") out.push(plain(b.runs), "");
       else if (b.type === "paragraph") out.push(plain(b.runs), "");
       else if (b.type === "list") out.push(...b.items.map((i) => "- " + plain(i)), "");
-      else if (b.type === "entry") out.push("- " + tick(b) + plain(b.runs), ...noteLines(b).map((l) => "  " + l), "");
+      else if (b.type === "entry") {
+        out.push("- " + plain(b.runs), ...(ticked(b) ? ["  " + ticked(b)] : []), ...noteLines(b).map((l) => "  " + l), "");
+      }
       else if (b.type === "questions") out.push(b.title, ...b.items.map((i) => "- " + plain(i)), "");
       else if (b.type === "table") {
         b.rows.forEach((row) => { if (row.some((c) => c.trim())) out.push("- " + b.head.map((h, i) => h + ": " + (row[i] || BLANK)).join("; ")); });
@@ -92,7 +101,7 @@
     const inline = (tag, runs) => el(tag, {}, runs.some((r) => r.bold) ?
       runs.map((r) => { const t = r.blank ? BLANK : r.text.replace(/\s+/g, " "); return r.bold ? el("strong", {}, [t]) : t; }) :
       [plain(runs)]);
-    blocks.forEach((b) => {
+    notMarkdown(blocks).forEach((b) => {
       if (b.type === "header") box.append(el("p", {}, [el("small", {}, [b.text])]));
       else if (b.type === "title") box.append(inline("h1", b.runs));
       else if (b.type === "heading") box.append(inline("h2", b.runs));
@@ -100,7 +109,8 @@
       else if (b.type === "paragraph") box.append(el("p", {}, [plain(b.runs)]));
       else if (b.type === "list") box.append(el("ul", {}, b.items.map((i) => el("li", {}, [plain(i)]))));
       else if (b.type === "entry") {
-        box.append(el("p", {}, [tick(b) + plain(b.runs)]), ...noteLines(b).map((l) => el("blockquote", {}, [l])));
+        box.append(b.checked === undefined ? inline("p", b.runs) : el("p", {}, [el("strong", {}, [plain(b.runs)])]),
+          ...(ticked(b) ? [el("p", {}, [ticked(b)])] : []), ...noteLines(b).map((l) => el("blockquote", {}, [l])));
       } else if (b.type === "questions") box.append(el("p", {}, [el("em", {}, [b.title])]), el("ul", {}, b.items.map((i) => el("li", {}, [el("em", {}, [plain(i)])]))));
       else if (b.type === "table") {
         box.append(el("table", { border: "1", cellpadding: "4", style: "border-collapse:collapse" }, [
@@ -142,15 +152,21 @@
       tabStops: [{ type: D.TabStopType.RIGHT, position: D.TabStopPosition.MAX, leader: D.LeaderType.UNDERSCORE }],
       children: [new D.TextRun({ children: [new D.Tab()] })] });
     const children = [];
-    blocks.forEach((b) => {
+    notMarkdown(blocks).forEach((b) => {
       if (b.type === "title") children.push(para(b.runs, { para: { heading: D.HeadingLevel.HEADING_1 } }));
       else if (b.type === "heading") children.push(para(b.runs, { para: { heading: D.HeadingLevel.HEADING_2 } }));
       else if (b.type === "subheading") children.push(para(b.runs, { para: { heading: D.HeadingLevel.HEADING_3 } }));
       else if (b.type === "paragraph") children.push(para(b.runs));
       else if (b.type === "list") b.items.forEach((i) => children.push(para(i, { para: { bullet: { level: 0 } } })));
       else if (b.type === "entry") {
-        children.push(para([{ text: tick(b) }, ...b.runs]));
-        noteLines(b).forEach((l) => children.push(new D.Paragraph({ children: [new D.TextRun(l)] })));
+        // A question: in bold, with the tick in words under it; a party's
+        // line (Att diskutera) as it is. The note, indented, below.
+        if (b.checked === undefined) children.push(para(b.runs, { para: { keepNext: true } }));
+        else {
+          children.push(para(b.runs, { run: { bold: true }, para: { keepNext: true, spacing: { before: 200, after: 40 } } }));
+          children.push(new D.Paragraph({ indent: { left: 360 }, children: [new D.TextRun({ text: ticked(b), italics: true })] }));
+        }
+        noteLines(b).forEach((l) => children.push(new D.Paragraph({ indent: { left: 360 }, children: [new D.TextRun(l)] })));
       } else if (b.type === "questions") {
         children.push(para([{ text: b.title }], { run: { italics: true } }));
         b.items.forEach((i) => children.push(para(i, { para: { bullet: { level: 0 } }, run: { italics: true } })));

@@ -102,6 +102,10 @@ window.shb = (function () {
 
   const VERSION = 2;
   const KIND = "samverkanshandboken-anteckningar";
+  const COMPARISON = "samverkanshandboken-jamforelse"; // a saved comparison (compare.js)
+  // One limit for every file the reader chooses (the panel's import, Jämför
+  // svar), stated beside each file chooser.
+  const MAX_IMPORT = 5 * 1024 * 1024;
   const DEFAULT_NAME = "Min arbetsyta";
   const fail = (msg) => { throw new UserError(msg); };
 
@@ -239,6 +243,9 @@ window.shb = (function () {
   function readExport(fileText, name) {
     let d;
     try { d = JSON.parse(fileText); } catch (e) { fail("Filen " + name + " är inte en JSON-fil som går att läsa."); }
+    if (isObj(d) && d.kind === COMPARISON) {
+      fail("Filen " + name + " är en sparad jämförelse, inte en export av en arbetsyta. Öppna den på sidan Jämför svar.");
+    }
     if (!isObj(d) || d.kind !== KIND) fail("Filen " + name + " är inte en export från " + (readConfig().site || "handboken") + ".");
     if (typeof d.version === "number" && d.version > VERSION) {
       fail("Filen " + name + " kommer från en nyare version av handboken (format " + d.version + ").");
@@ -252,8 +259,13 @@ window.shb = (function () {
     return d || fail("Filen " + name + " har fel form.");
   }
 
+  // The reader's message for a file over the limit.
+  const tooLarge = (file) => "Filen " + quote(file.name) + " är för stor (" +
+    (file.size < 1048576 ? Math.ceil(file.size / 1024) + " kB" : (file.size / 1048576).toFixed(1).replace(".", ",") + " MB") +
+    "). Gränsen är " + MAX_IMPORT / 1048576 + " MB per fil.";
+
   const store = {
-    VERSION, KIND, DEFAULT_NAME, MIGRATIONS, migrate, check, readExport,
+    VERSION, KIND, COMPARISON, DEFAULT_NAME, MIGRATIONS, MAX_IMPORT, migrate, check, readExport, tooLarge,
     save, saveSoon, notify,
     // A save is waiting (a note being typed).
     pending: () => !!pending,
@@ -263,6 +275,7 @@ window.shb = (function () {
     replace(d) { data = d; },
     fresh, workspace, newId,
     active: ws,
+    activeId: () => state().active,
     workspaceName: () => ws().name,
     party: () => ws().party,
     // A value of the active workspace ("phase:<id>", "doc:<id>", …), a copy.
@@ -308,10 +321,14 @@ window.shb = (function () {
         notes: answers.filter((a) => a.note.trim()).length
       };
     },
-    // The active workspace as an export file's text.
-    exportText() {
+    // The active workspace as an export file's text; with `answersOnly`
+    // the answers and the party without the workspace's values (the
+    // templates' drafts, the plan), marked so that an import keeps the
+    // values it has (worksheets.js).
+    exportText(answersOnly) {
+      const w = answersOnly ? { ...ws(), values: {} } : ws();
       const file = { kind: KIND, version: VERSION, exported: now(), active: state().active,
-        workspaces: { [state().active]: ws() } };
+        ...(answersOnly ? { only: "answers" } : {}), workspaces: { [state().active]: w } };
       return JSON.stringify(file, null, 2) + "\n";
     }
   };
@@ -379,19 +396,26 @@ window.shb = (function () {
 
   // The confirmation (or name) dialog that comes with the panel
   // (workspace_panel.html.j2). Its title and its button's label come from the
-  // control that asks (data-shb-ask, data-shb-ok). Resolves to true, a name or null.
+  // control that asks (data-shb-ask, data-shb-ok, and data-shb-alt for a
+  // second choice). Resolves to true, a name, "alt" (the second choice) or null.
   function ask(from, lines, name) {
     return new Promise((resolve) => {
       const opener = document.activeElement, dialog = byId("shb-dialog"), input = byId("shb-dialog-name");
       byId("shb-dialog-title").textContent = from.dataset.shbAsk;
       byId("shb-dialog-text").replaceChildren(...lines.map((line) => el("p", {}, [line])));
       byId("shb-dialog-ok").textContent = from.dataset.shbOk;
+      const alt = byId("shb-dialog-alt");
+      if (alt) {
+        alt.hidden = !from.dataset.shbAlt;
+        alt.textContent = from.dataset.shbAlt || "";
+      }
       // Without a name: no field (nor its check), and "Avbryt" has the focus.
       input.parentNode.hidden = input.disabled = byId("shb-dialog-cancel").autofocus = name == null;
       input.value = name || "";
       dialog.returnValue = "";
       dialog.addEventListener("close", () => {
-        const result = dialog.returnValue === "ok" ? (name == null || input.value.trim()) : null;
+        const result = dialog.returnValue === "ok" ? (name == null || input.value.trim()) :
+          dialog.returnValue === "alt" && from.dataset.shbAlt ? "alt" : null;
         if (opener && opener.focus) opener.focus();
         resolve(result || null);
       }, { once: true });
