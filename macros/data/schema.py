@@ -403,6 +403,7 @@ class Register:
     statuses: tuple[RegisterStatus, ...] = ()
     intro: Text | None = None
     late: Text | None = None  # what a late item is called, "Försenat"
+    late_many: Text | None = None  # what several are called in a count, "Försenade"
 
     def field(self, field_id: str) -> RegisterField | None:
         return next((f for f in self.fields if f.id == field_id), None)

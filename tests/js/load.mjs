@@ -11,6 +11,7 @@ export const SCRIPTS = {
   kernel: "overrides/assets/javascripts/shb.js",
   export: "overrides/assets/javascripts/export.js",
   timeline: "macros/timeline/assets/timeline.js",
+  registers: "macros/registers/assets/registers.js",
 };
 
 function standIn(timers) {

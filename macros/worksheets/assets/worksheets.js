@@ -158,6 +158,8 @@
       r.orphans.forEach(entry);
     }
     if (!r.groups.length && !r.orphans.length) blocks.push({ type: "paragraph", runs: [{ text: "Inga bockar eller anteckningar ännu." }] });
+    const reg = shb.features.registers; // the registers as tables (registers.js, loaded by exportProtocol)
+    if (reg) blocks.push(...reg.notesBlocks());
     return blocks;
   }
 
@@ -216,6 +218,13 @@
     }).length;
   }
 
+  // Registers' items in a file that have the wrong form: said before the
+  // import (the rest of the file is read in; shb.store.check leaves them out).
+  function rejectedLines(d) {
+    const r = d.rejected || [];
+    return r.slice(0, 5).concat(r.length > 5 ? ["Och " + (r.length - 5) + " poster till med fel form, som inte heller är med."] : []);
+  }
+
   function importFile(input) {
     const file = input.files && input.files[0], name = file ? quote(file.name) : "";
     input.value = "";
@@ -225,7 +234,7 @@
     }
     file.text().then((text) => {
       const d = store.readExport(text, name), current = store.state();
-      const lines = Object.keys(d.workspaces).map((id) => {
+      const lines = rejectedLines(d).concat(Object.keys(d.workspaces).map((id) => {
         const inc = d.workspaces[id], cur = own(current.workspaces, id), t = store.tally(inc);
         const after = answered(t.ticked, t.notes);
         if (!cur) return "Arbetsytan " + quote(inc.name) + " läggs till, med " + after + ".";
@@ -233,7 +242,7 @@
         return "Arbetsytan " + quote(cur.name) + " finns redan och ersätts. Nu: " + answered(c.ticked, c.notes) +
           ". Efter inläsningen: " + after + " (" + differing(cur, inc) + " frågor ändras)" +
           (cur.name !== inc.name ? ", och den byter namn till " + quote(inc.name) : "") + ".";
-      });
+      }));
       return shb.ask(input, lines).then((ok) => {
         if (!ok) return say(statusBox(), "Ingenting har ändrats.");
         offer(statusBox(), () => {
@@ -241,7 +250,7 @@
           // The untouched default workspace of a fresh browser gives way to the import.
           const only = Object.keys(data.workspaces), lone = data.workspaces[only[0]];
           if (only.length === 1 && lone.name === store.DEFAULT_NAME && !Object.keys(lone.answers).length &&
-              !Object.keys(lone.values).length) delete data.workspaces[only[0]];
+              !Object.keys(lone.values).length && !Object.keys(lone.registers).length) delete data.workspaces[only[0]];
           Object.assign(data.workspaces, d.workspaces);
           data.active = own(d.workspaces, d.active) ? d.active : Object.keys(d.workspaces)[0];
           return "Filen är inläst. Arbetsytan " + quote(ws().name) + " är öppen.";
@@ -254,8 +263,8 @@
 
   // The protocol in a format of the document model, saved for the reader.
   function exportProtocol(ext, write, type) {
-    const blocks = protocolBlocks();
-    shb.doc().then((w) => write(w, blocks)).then((content) => saved(shb.download(fileName(ext), content, type)))
+    const registers = shb.load("registers.js").then(() => shb.features.registers.ready()).catch(() => null);
+    registers.then(() => shb.doc()).then((w) => write(w, protocolBlocks())).then((content) => saved(shb.download(fileName(ext), content, type)))
       .catch((e) => error(shb.explain(e, ext === "docx" ? "Word-filen kunde inte skapas. Försök igen." :
         "Filen kunde inte skapas. Försök igen.")));
   }
