@@ -485,7 +485,7 @@
 
   // Take items into the own workspace's register; undoable. Returns the number added.
   function merge(regId, items) {
-    const reg = registerOf(regId), box = document.querySelector("[data-shb-reg-merge-status]");
+    const reg = registerOf(regId), box = document.querySelector("[data-shb-reg-merge-status]"); // kept by redrawCompare
     if (!reg) return 0;
     const before = store.register(regId), got = mergeItems(before, items);
     if (!got.added.length) {
@@ -505,19 +505,19 @@
     });
     return n;
   }
-  shb.actions("data-shb-reg-merge", (regId) => {
-    merge(regId, offered[regId] || []);
-    const cmp = shb.features.compare, section = document.querySelector("[data-shb-reg-cmp]");
-    if (cmp && section) redrawCompare(cmp.sources());
-  });
+  // (The store tells the subscriber below, which redraws the comparison.)
+  shb.actions("data-shb-reg-merge", (regId) => merge(regId, offered[regId] || []));
+  // The comparison drawn again, with the same status line (it holds "Ångra",
+  // and the kernel writes into it after an undo); the focus goes there
+  // when the pressed button is gone.
   function redrawCompare(parties) {
     const section = document.querySelector("[data-shb-reg-cmp]");
     if (!section) return;
-    const status = section.querySelector("[data-shb-reg-merge-status]"), kept = [...status.childNodes];
+    const status = section.querySelector("[data-shb-reg-merge-status]"), focused = section.contains(document.activeElement);
     const fresh = compareSection(parties);
-    fresh.querySelector("[data-shb-reg-merge-status]").replaceChildren(...kept);
+    fresh.querySelector("[data-shb-reg-merge-status]").replaceWith(status);
     section.replaceWith(fresh);
-    if (document.activeElement === document.body) fresh.querySelector("[data-shb-reg-merge-status]").focus();
+    if (focused && !fresh.contains(document.activeElement)) status.focus();
   }
 
   // ---- mounting --------------------------------------------------------------------

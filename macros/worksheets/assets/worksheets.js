@@ -302,7 +302,7 @@
       const name = ws().name;
       risky(box, button, "Alla bockar och anteckningar i arbetsytan " + quote(name) +
         " tas bort. Arbetsytan finns kvar.", () => {
-        Object.assign(ws(), { answers: {}, values: {}, updated: now() });
+        Object.assign(ws(), { answers: {}, values: {}, registers: {}, updated: now() });
         return "Arbetsytan " + quote(name) + " är rensad.";
       });
     },
