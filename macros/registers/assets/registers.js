@@ -240,15 +240,38 @@
     });
   }
 
+  // The list is a table in the markup (with its roles said outright, as
+  // its rows are laid out as a grid: rows out of sight are not laid out at
+  // all, content-visibility in registers.css). Rows are added in slices, so
+  // that no task of drawing 500 items blocks the page.
+  const SLICE = 40;
   function cellOf(reg, f, item, day, linked) {
     const kids = [el("span", { class: "shb-reg__cell-label" }, [f.label + ": "])];
     const t = shown(reg, f, item, linked);
     kids.push(t ? el("span", { class: "shb-reg__value" }, [t]) :
       el("span", { class: "shb-reg__empty" }, [el("span", { "aria-hidden": "true" }, ["–"]), el("span", { class: "shb-sr-only" }, ["inte ifyllt"])]));
     if (f.kind === "status" && late(reg, item, day)) kids.push(" ", el("strong", { class: "shb-reg__late" }, [reg.late || LATE]));
-    return el("td", { "data-shb-reg-col": f.id }, kids);
+    return el("td", { role: "cell", "data-shb-reg-col": f.id }, kids);
   }
 
+  function rowOf(reg, fields, item, day, linked) {
+    const label = name(reg, item);
+    const tr = el("tr", { role: "row", "data-shb-reg-item": item.id }, fields.map((f) => cellOf(reg, f, item, day, linked)));
+    if (late(reg, item, day)) tr.classList.add("shb-reg__row--late");
+    const hidden = reg.fields.filter((f) => !f.list && value(item, f.id));
+    if (hidden.length) {
+      tr.firstChild.append(el("span", { class: "shb-reg__more" }, hidden.map((f) =>
+        el("span", { class: "shb-reg__extra" }, [el("span", { class: "shb-reg__extra-label" }, [f.label + ": "]), shown(reg, f, item, linked)]))));
+    }
+    tr.append(el("td", { role: "cell", class: "shb-reg__acts" }, [
+      el("button", { type: "button", class: "shb-btn", "data-shb-reg-act": "edit", "data-shb-reg-id": item.id },
+        ["Ändra", el("span", { class: "shb-sr-only" }, [": " + label])]), " ",
+      el("button", { type: "button", class: "shb-btn", "data-shb-reg-act": "remove", "data-shb-reg-id": item.id },
+        ["Ta bort", el("span", { class: "shb-sr-only" }, [": " + label])])]));
+    return tr;
+  }
+
+  const drawing = new WeakMap(); // root -> the number of its latest drawing
   function draw(root) {
     const reg = regOfRoot(root);
     if (!reg) return;
@@ -261,30 +284,29 @@
     root.querySelector("[data-shb-reg-count]").textContent = saved.length ?
       "Visar " + items.length + " av " + saved.length + ". " + summaryText(reg, s) :
       "Inga " + reg.many + " ännu. Lägg till det första med formuläret ovan.";
-    const list = root.querySelector("[data-shb-reg-list]");
-    if (!items.length) return list.replaceChildren();
-    const frag = document.createDocumentFragment();
-    items.forEach((item) => {
-      const label = name(reg, item);
-      const tr = el("tr", { "data-shb-reg-item": item.id }, fields.map((f) => cellOf(reg, f, item, day, linked)));
-      if (late(reg, item, day)) tr.classList.add("shb-reg__row--late");
-      const hidden = reg.fields.filter((f) => !f.list && value(item, f.id));
-      if (hidden.length) {
-        tr.firstChild.append(el("span", { class: "shb-reg__more" }, hidden.map((f) =>
-          el("span", { class: "shb-reg__extra" }, [el("span", { class: "shb-reg__extra-label" }, [f.label + ": "]), shown(reg, f, item, linked)]))));
-      }
-      tr.append(el("td", { class: "shb-reg__acts" }, [
-        el("button", { type: "button", class: "shb-btn", "data-shb-reg-act": "edit", "data-shb-reg-id": item.id },
-          ["Ändra", el("span", { class: "shb-sr-only" }, [": " + label])]), " ",
-        el("button", { type: "button", class: "shb-btn", "data-shb-reg-act": "remove", "data-shb-reg-id": item.id },
-          ["Ta bort", el("span", { class: "shb-sr-only" }, [": " + label])])]));
-      frag.append(tr);
-    });
+    const list = root.querySelector("[data-shb-reg-list]"), turn = (drawing.get(root) || 0) + 1;
+    drawing.set(root, turn);
+    delete root.dataset.shbRegDrawn;
+    if (!items.length) {
+      root.dataset.shbRegDrawn = "";
+      return list.replaceChildren();
+    }
+    const body = el("tbody", { role: "rowgroup" });
     const listTitle = root.querySelector("h2[id$='-list-title']");
-    list.replaceChildren(el("table", { class: "shb-reg__table", "aria-labelledby": listTitle ? listTitle.id : "" }, [
-      el("thead", {}, [el("tr", {}, [...fields.map((f) => el("th", { scope: "col" }, [f.label])),
-        el("th", { scope: "col" }, [el("span", { class: "shb-sr-only" }, ["Ändra eller ta bort"])])])]),
-      el("tbody", {}, [frag])]));
+    list.replaceChildren(el("table", { role: "table", class: "shb-reg__table", "aria-labelledby": listTitle ? listTitle.id : "" }, [
+      el("thead", { role: "rowgroup" }, [el("tr", { role: "row" }, [...fields.map((f) => el("th", { role: "columnheader", scope: "col" }, [f.label])),
+        el("th", { role: "columnheader", scope: "col" }, [el("span", { class: "shb-sr-only" }, ["Ändra eller ta bort"])])])]),
+      body]));
+    let at = 0;
+    (function slice() {
+      if (drawing.get(root) !== turn) return; // drawn again since
+      const frag = document.createDocumentFragment();
+      items.slice(at, at + SLICE).forEach((item) => frag.append(rowOf(reg, fields, item, day, linked)));
+      body.append(frag);
+      at += SLICE;
+      if (at < items.length) setTimeout(slice);
+      else root.dataset.shbRegDrawn = "";
+    })();
   }
 
   // The form: an item's values in, the values out, the messages at the fields.
