@@ -176,6 +176,9 @@ def _prefill_problem(catalog: Catalog, questions: dict[str, str], where: str, en
                      prefill: str) -> Iterator[Problem]:
     """A pre-fill must point at a question or a milestone that exists."""
     kind, _, target = prefill.partition(":")
+    if kind == "register" and target not in catalog.registers:
+        yield Problem(where, entry, f"takes the items of the register {target!r}, which data/registers/ does not have; "
+                                    f"known: {', '.join(sorted(catalog.registers)) or 'none'}")
     if kind == "answer" and target not in questions:
         yield Problem(where, entry, f"takes the answer to the question {target!r}, "
                                     "which no data file has; use a question's id")

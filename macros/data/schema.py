@@ -192,9 +192,11 @@ class Ladder:
 PLACEHOLDER = r"\{([^{}]*)\}"
 # Where a field's value may come from when the reader has not written it:
 # the brand's organisation, the workspace's party name, a planned date of a
-# milestone (plan:<process>/<milestone>) or the note of a question (answer:<question id>).
-Prefill = Annotated[str, Rule("prefill", r"^(?:organisation|party|plan:[a-z0-9-]+/[a-z0-9-]+|answer:[a-z0-9-]+)$",
-                              "organisation, party, plan:<process id>/<milestone id> or answer:<question id>")]
+# milestone (plan:<process>/<milestone>), the note of a question (answer:<question id>)
+# or, for a longer text, the items of a register (register:<register id>).
+Prefill = Annotated[str, Rule("prefill", r"^(?:organisation|party|plan:[a-z0-9-]+/[a-z0-9-]+|answer:[a-z0-9-]+|register:[a-z0-9-]+)$",
+                              "organisation, party, plan:<process id>/<milestone id>, answer:<question id> "
+                              "or register:<register id>")]
 # How long a field may be when the template does not say: a line, a text, a table cell.
 FIELD_MAX = {"line": 120, "date": 40, "text": 2000, "table": 200}
 
@@ -229,6 +231,8 @@ class DocumentField:
                 yield "columns", f"is only for fields of kind 'table', and this one is {self.kind!r}"
             if self.rows:
                 yield "rows", f"is only for fields of kind 'table', and this one is {self.kind!r}"
+            if self.prefill and self.prefill.startswith("register:") and self.kind != "text":
+                yield "prefill", f"a register fills only a field of kind 'text', and this one is {self.kind!r}"
 
 
 @dataclass(frozen=True)
@@ -404,6 +408,9 @@ class Register:
     intro: Text | None = None
     late: Text | None = None  # what a late item is called, "Försenat"
     late_many: Text | None = None  # what several are called in a count, "Försenade"
+    # Which items a template's field takes (prefill: register:<id>): the ones
+    # not done, those of the latest date, or those added on the latest day.
+    papers: Literal["open", "latest", "added"] = "open"
 
     def field(self, field_id: str) -> RegisterField | None:
         return next((f for f in self.fields if f.id == field_id), None)

@@ -45,7 +45,7 @@ def index(catalog: Catalog, use_directory_urls: bool = True) -> dict:
                 entry["options"] = section_options(catalog, f.document)
             fields.append(entry)
         registers.append({"id": reg.id, "title": reg.title, "one": reg.one, "many": reg.many,
-                          "url": page_address(reg.page, use_directory_urls), "late": reg.late or "", "lateMany": reg.late_many or "",
+                          "url": page_address(reg.page, use_directory_urls), "late": reg.late or "", "lateMany": reg.late_many or "", "papers": reg.papers,
                           "statuses": [{"id": s.id, "label": s.label, "done": s.done} for s in reg.statuses],
                           "fields": fields})
     return {"version": INDEX_VERSION, "registers": registers}

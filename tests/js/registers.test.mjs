@@ -107,3 +107,15 @@ test("a register as blocks: a table of the listed fields, late said in words, ma
   assert.deepEqual(plain(table.rows[0]), ["<img src=x onerror=alert(1)>", "", "1 januari 2027", "Pågår (Försenat)"]);
   assert.equal(R.blocks(REG, [], "2027-06-01").length, 2); // no table without items
 });
+
+test("the papers take the items the register says: open ones, the latest date, or the latest added", () => {
+  const open = { ...REG, papers: "open" };
+  assert.equal(R.prefillLines(open, [A, B, C], null),
+    "- Möten (part: Kommunen; klart senast: 1 februari 2027)\n- Årlig uppföljning (part: Båda parterna; klart senast: 1 mars 2027)");
+  const latest = { ...REG, papers: "latest" };
+  assert.equal(R.prefillLines(latest, [A, B, C], null), "- Rapport (part: Föreningarna; klart senast: 1 maj 2027)");
+  const added = { ...REG, papers: "added" };
+  const newer = { ...C, created: "2027-02-01T10:00:00Z" };
+  assert.equal(R.prefillLines(added, [A, B, newer], null), "- Årlig uppföljning (part: Båda parterna; klart senast: 1 mars 2027)");
+  assert.equal(R.prefillLines(open, [], null), "");
+});

@@ -183,6 +183,24 @@ def test_a_register_journey_add_edit_remove_sort_filter_keep_print_and_export(pa
     headings = [p.text for p in notes.paragraphs if p.style.name.startswith("Heading")]
     assert "Register" in headings and "Åtaganden" in headings
     assert any(t.rows[0].cells[0].text == "Vad" and HOSTILE in [r.cells[0].text for r in t.rows] for t in notes.tables)
+
+    # Into the papers: the minutes take the decisions of the latest date and
+    # the commitments added on the latest day, marked as filled in from them.
+    page.evaluate("""() => shb.store.putRegister('beslut', [
+        {id: 'b1', values: {datum: '2027-01-10', forum: 'Styrgruppen', beslut: 'Äldre beslut'}},
+        {id: 'b2', values: {datum: '2027-03-03', forum: 'Styrgruppen', beslut: 'Vi bjuder in till ett öppet möte',
+                            'beslutat-av': 'Styrgruppen', mandat: 'Uppdrag från båda parterna'}}])""")
+    page.goto(base_url + "mallar/minnesanteckningar/")
+    page.wait_for_function("() => document.querySelector('[data-shb-field=\"beslut\"]').value.includes('öppet möte')")
+    decisions = page.input_value('[data-shb-field="beslut"]')
+    assert decisions.startswith("- Vi bjuder in till ett öppet möte (datum: 3 mars 2027; forum eller möte: Styrgruppen;")
+    assert "Äldre beslut" not in decisions
+    commitments = page.input_value('[data-shb-field="nya-ataganden"]')
+    assert commitments.count("\n") == 2 and "- Kommunen bjuder in till dialog två gånger om året (part: Kumla kommun;" in commitments
+    assert page.locator('[data-shb-from="beslut"]').is_visible()
+    assert "registret Beslut" in page.inner_text('[data-shb-from="beslut"]')
+    assert "Vi bjuder in till ett öppet möte" in page.inner_text('[data-shb-slot="beslut"]')
+    assert page.locator("[data-shb-doc-paper] img, [data-shb-doc-paper] b").count() == 0
     assert page.evaluate("window.__pwned") in (0, None)
 
 

@@ -456,6 +456,35 @@
     return out;
   }
 
+  // ---- into the papers: the templates' pre-fill ------------------------------------------
+
+  // The lines a template takes from a register (documents.js, register:<id>),
+  // chosen as the register says (its "papers"): "open", the items not done
+  // (parked questions for the next agenda); "latest", those of the latest
+  // date (the decisions of the last meeting); "added", those added on the
+  // latest day one was (new commitments). One line per item, "" when none.
+  function prefillLines(reg, items, linked) {
+    let chosen = items;
+    if (reg.papers === "open") chosen = items.filter((i) => !done(reg, i));
+    if (reg.papers === "latest" && dateField(reg)) {
+      const f = dateField(reg), last = items.map((i) => value(i, f.id)).filter(validDate).sort().pop();
+      chosen = items.filter((i) => value(i, f.id) === last);
+    }
+    if (reg.papers === "added") {
+      const day = (i) => typeof i.created === "string" ? i.created.slice(0, 10) : "", last = items.map(day).sort().pop();
+      chosen = items.filter((i) => day(i) === last);
+    }
+    const rest = reg.fields.filter((f) => f.list && f !== first(reg) && f.kind !== "status");
+    return chosen.map((i) => {
+      const more = rest.map((f) => [f, shown(reg, f, i, linked)]).filter((x) => x[1]).map(([f, t]) => f.label.toLowerCase() + ": " + t);
+      return "- " + name(reg, i) + (more.length ? " (" + more.join("; ") + ")" : "");
+    }).join("\n");
+  }
+  const prefill = (regId) => {
+    const reg = registerOf(regId);
+    return reg ? prefillLines(reg, store.register(reg.id), linkedFrom()) : "";
+  };
+
   // ---- two parties: Jämför svar --------------------------------------------------------
 
   // Items to take in, per register id, while the comparison is shown.
@@ -553,6 +582,9 @@
         root.dataset.shbRegReady = "";
       });
       drawStatus();
+      // A template that takes lines from a register is filled in again now
+      // that the registers can be read (documents.js listens to the store).
+      if (document.querySelector("[data-shb-prefill^='register:']")) store.notify("registers");
     }).catch((e) => setTimeout(() => { throw e; }));
   }
   // Another workspace, an import, an undo, another tab: the lists follow;
@@ -573,7 +605,7 @@
     mount,
     exports: {
       ready, validDate, problems, late, summary, summaryText, sortItems, filterItems, mergeItems, rows, blocks,
-      notesBlocks, merge, registers,
+      notesBlocks, merge, registers, prefill, prefillLines,
       // Jämför svar: the parties' registers side by side (compare.js calls it).
       compare: compareSection
     }

@@ -495,7 +495,7 @@ window.shb = (function () {
     ["compare.js", "[data-shb-compare]"],
     ["status.js", "[data-shb-status]"],
     ["documents.js", "[data-shb-doc]"],
-    ["registers.js", "[data-shb-reg], [data-shb-reg-use], [data-shb-compare]"]
+    ["registers.js", "[data-shb-reg], [data-shb-reg-use], [data-shb-compare], [data-shb-prefill^='register:']"]
   ];
   const loaded = {}, failures = [];
 
