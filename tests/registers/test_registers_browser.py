@@ -281,3 +281,16 @@ def test_two_parties_export_and_a_third_compares_and_merges_without_doubles(brow
     assert [i["id"] for i in items(page)] == ["ok"]
     assert stored(page)["workspaces"]["w3"]["registers"]["ataganden"][0]["values"]["vad"] == "Vår egen text"
     ctx.close()
+
+
+def test_a_register_works_in_the_offline_copy(unpacked, file_page):
+    """From disk: the script, its index and its stylesheet load, an item is
+    added and kept, and nothing is asked of another host."""
+    page = file_page
+    page.goto((unpacked / "verktyg" / "ataganden.html").as_uri())
+    ready(page)
+    assert page.evaluate("[...document.styleSheets].some(s => (s.href || '').endsWith('/assets/stylesheets/registers.css'))")
+    add(page, vad="Kommunen bjuder in till dialog", datum="2020-01-01")
+    assert count(page) == "Visar 1 av 1. 1 åtagande. Klara: 0. Försenade: 1."
+    assert page.locator("[data-shb-reg-list]").get_by_text("Försenat").count() == 1
+    assert page.foreign == [] and page.errors == []

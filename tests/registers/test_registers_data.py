@@ -122,3 +122,46 @@ def test_the_handbooks_registers_have_their_pages_and_link_the_agreement(tmp_pat
     assert "Den offentliga partens åtaganden" in section["options"]
     assert [s["label"] for s in entry["ataganden"]["statuses"]] == ["Inte påbörjat", "Pågår", "Klart", "Ändrat", "Avslutat"]
     assert next(f for f in entry["beslut"]["fields"] if f["kind"] == "item")["register"] == "ataganden"
+
+
+TEMPLATE = """\
+id: demo-mall
+title: En mall
+when: När ni provar.
+page: demo.md
+heading: Möte
+fields:
+  - id: ort
+    label: Ort
+  - id: text
+    label: Text
+    kind: text
+    prefill: register:demo
+sections:
+  - heading: Om mötet
+    blocks:
+      - text: Vi ses i {ort}.
+      - field: text
+"""
+
+
+def test_a_template_takes_a_register_only_into_a_text_field_and_only_one_that_exists(tmp_path):
+    catalog = catalog_with(tmp_path, GOOD)
+    (tmp_path / "data" / "documents").mkdir()
+    path = tmp_path / "data" / "documents" / "demo-mall.yml"
+    path.write_text(TEMPLATE, encoding="utf-8")
+    catalog = load(tmp_path / "data", tmp_path / "docs")
+    assert catalog.document("demo-mall").field("text").prefill == "register:demo"
+    path.write_text(TEMPLATE.replace("register:demo", "register:ingen"), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load(tmp_path / "data", tmp_path / "docs")
+    assert [str(p) for p in caught.value.problems] == [
+        "data/documents/demo-mall.yml: fields[1].prefill: takes the items of the register 'ingen', "
+        "which data/registers/ does not have; known: demo"]
+    path.write_text(TEMPLATE.replace("    prefill: register:demo\n", "").replace(
+        "    label: Ort\n", "    label: Ort\n    prefill: register:demo\n"), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load(tmp_path / "data", tmp_path / "docs")
+    assert [str(p) for p in caught.value.problems] == [
+        "data/documents/demo-mall.yml: fields[0].prefill: a register fills only a field of kind 'text', "
+        "and this one is 'line'"]
