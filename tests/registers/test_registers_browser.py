@@ -293,4 +293,12 @@ def test_a_register_works_in_the_offline_copy(unpacked, file_page):
     add(page, vad="Kommunen bjuder in till dialog", datum="2020-01-01")
     assert count(page) == "Visar 1 av 1. 1 åtagande. Klara: 0. Försenade: 1."
     assert page.locator("[data-shb-reg-list]").get_by_text("Försenat").count() == 1
+    # A date that does not exist (from a file) is shown as such, and said at the field when edited.
+    page.evaluate("""() => shb.store.putRegister('ataganden', shb.store.register('ataganden').concat(
+        [{id: 'fel', values: {vad: 'Med fel datum', datum: '2027-02-30'}}]))""")
+    row = page.locator('[data-shb-reg-item="fel"]')
+    assert "Ogiltigt datum: 2027-02-30" in row.inner_text()
+    row.get_by_role("button", name="Ändra").click()
+    assert "\u201d2027-02-30\u201d går inte att välja här" in page.inner_text('[data-shb-reg-msg="datum"]')
+    assert field(page, "datum").get_attribute("aria-invalid") == "true"
     assert page.foreign == [] and page.errors == []

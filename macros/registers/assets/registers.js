@@ -311,13 +311,16 @@
 
   // The form: an item's values in, the values out, the messages at the fields.
   function fill(root, item) {
-    const reg = regOfRoot(root);
+    const reg = regOfRoot(root), lost = {};
     inputs(root).forEach((input) => {
-      const f = reg.fields.find((x) => x.id === input.dataset.shbRegField);
-      input.value = item ? value(item, f.id) : f.default || "";
+      const f = reg.fields.find((x) => x.id === input.dataset.shbRegField), v = item ? value(item, f.id) : f.default || "";
+      input.value = v;
       if (input.tagName === "SELECT" && input.selectedIndex < 0) input.selectedIndex = 0;
+      // A value the field cannot hold (a date that does not exist, a status
+      // no longer in the list, from a file) is said, not silently dropped.
+      if (v && input.value !== v) lost[f.id] = "Det sparade värdet " + quote(v) + " går inte att välja här. Välj ett nytt, eller avbryt för att behålla det.";
     });
-    tell(root, {});
+    tell(root, lost);
   }
   function read(root) {
     const values = {};
