@@ -53,6 +53,16 @@ def read_docx(download) -> docx.Document:
         return docx.Document(io.BytesIO(handle.read()))
 
 
+def opened_with(browser, base_url: str, store: dict, path: str, **options):
+    """A new context whose storage holds ``store`` from the first load (one
+    page load, where seed() needs two), and its page at ``path``."""
+    context = browser.new_context(**options)
+    context.add_init_script(f"localStorage.setItem('shb:v1:/', {json.dumps(json.dumps(store))});")
+    page = context.new_page()
+    page.goto(base_url + path)
+    return context, page
+
+
 def item(iid: str, **values) -> dict:
     return {"id": iid, "created": "2027-01-01T00:00:00Z", "updated": "2027-01-01T00:00:00Z", "values": values}
 
@@ -213,12 +223,10 @@ def test_two_parties_export_and_a_third_compares_and_merges_without_doubles(brow
     }
     files = []
     for n, (party, own) in enumerate(parties.items()):
-        ctx = browser.new_context(accept_downloads=True)
-        page = ctx.new_page()
         store = {"version": 3, "active": f"w{n}", "workspaces": {f"w{n}": {
             "name": "Överenskommelsen", "party": party, "created": "2027-01-01T00:00:00Z",
             "updated": "2027-01-01T00:00:00Z", "answers": {}, "values": {}, "registers": {"ataganden": own}}}}
-        seed(page, base_url, store, PAGE)
+        ctx, page = opened_with(browser, base_url, store, PAGE, accept_downloads=True)
         ready(page)
         assert count(page).startswith("Visar 2 av 2.")
         _, text = export(page, "Exportera (JSON)")  # each party exports through the panel
@@ -231,13 +239,11 @@ def test_two_parties_export_and_a_third_compares_and_merges_without_doubles(brow
         ctx.close()
 
     # The third: an own list with one of the shared ids, written differently.
-    ctx = browser.new_context()
-    page = ctx.new_page()
     mine = item("r-gemensam", vad="Vår egen text", status="inte-paborjat")
     store = {"version": 3, "active": "w3", "workspaces": {"w3": {
         "name": "Processledaren", "party": "", "created": "2027-01-01T00:00:00Z",
         "updated": "2027-01-01T00:00:00Z", "answers": {}, "values": {}, "registers": {"ataganden": [mine]}}}}
-    seed(page, base_url, store, COMPARE)
+    ctx, page = opened_with(browser, base_url, store, COMPARE)
     page.wait_for_function("() => !!(window.shb.features.compare && window.shb.features['registers-index'])")
     page.evaluate("window.__pwned = 0")
     page.set_input_files("#shb-cmp-file", files)
