@@ -255,6 +255,7 @@ def test_two_parties_export_and_a_third_compares_and_merges_without_doubles(brow
     assert "Bara Kumla kommun har det" in section.locator('[data-shb-reg-cmp-item="r-kommun"]').inner_text()
     assert "Bara Föreningsrådet har det" in section.locator('[data-shb-reg-cmp-item="r-forening"]').inner_text()
     assert section.locator("img, b").count() == 0 and HOSTILE in section.inner_text()
+    page.wait_for_function("() => [...document.styleSheets].some(s => (s.href || '').endsWith('/stylesheets/registers.css'))")
 
     # Merge: the two missing ones come in; the own item is not overwritten.
     section.get_by_role("button", name="Ta in 2 åtaganden som saknas i er arbetsyta").click()
@@ -271,6 +272,7 @@ def test_two_parties_export_and_a_third_compares_and_merges_without_doubles(brow
     page.click("[data-shb-reg-merge-status] [data-shb-undo=registers]")
     assert [i["id"] for i in items(page)] == ["r-gemensam"]
     assert page.evaluate("window.__pwned") == 0
+    assert page.evaluate("[...document.styleSheets].filter(s => (s.href || '').endsWith('/stylesheets/registers.css')).length") == 1
 
     # A file with malformed items imports the rest, and says what was left out.
     bad = {"kind": FILE_KIND, "version": 3, "active": "wbad", "workspaces": {"wbad": {

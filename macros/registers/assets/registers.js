@@ -26,6 +26,10 @@
   const { own, all, el, quote, today, longDate, slug, now } = shb.kit;
   const UNDO = "registers";
   const LATE = "Datumet har passerat";
+  // The stylesheet beside this script in the site, for the comparison on a
+  // page whose markup does not link it (Jämför svar).
+  const CSS = document.currentScript && document.currentScript.src ?
+    new URL("../stylesheets/registers.css", document.currentScript.src).href : "";
 
   // ---- the index ------------------------------------------------------------
 
@@ -496,6 +500,9 @@
   function compareSection(parties) {
     const section = el("section", { class: "shb-reg-cmp", "aria-labelledby": "shb-reg-cmp-title", "data-shb-reg-cmp": "" }, [
       el("h3", { id: "shb-reg-cmp-title" }, ["Registren"])]);
+    if (CSS && ![...document.querySelectorAll("link[rel=stylesheet]")].some((l) => l.href === CSS)) {
+      document.head.append(el("link", { rel: "stylesheet", href: CSS }));
+    }
     if (!index) return section;
     const day = today();
     offered = {};
