@@ -13,6 +13,8 @@ work is done in the feature packages:
 - ``macros.glossary``: the glossary page and the tooltips
 - ``macros.compare``: "Jämför svar" and the status overview on Mina anteckningar
 - ``macros.documents``: the templates ("Mallar") filled in on their pages
+- ``macros.registers``: the registers a process keeps (commitments, decisions,
+  parked questions) and the index of them that registers.js reads
 
 What they share: ``macros.render`` (the template engine, its filters, the
 plain-text parser and the renderer each page gets), ``macros.pages`` (the
@@ -39,10 +41,16 @@ from macros.documents.register import register as register_documents
 from macros.glossary.register import register as register_glossary
 from macros.glossary.terms import Glosser
 from macros.navigation import page_titles
+from macros.registers.register import register as register_registers
+from macros.registers.render import write_index as write_register_index
 from macros.render import PageRenderers, environment
 from macros.template_cache import cache_page_templates, cache_theme_templates
 from macros.timeline.register import register as register_timeline
 from macros.worksheets.register import register as register_worksheets
+
+
+# What define_env loaded, for on_post_build of the same build.
+_BUILT: dict = {}
 
 
 def _catalog(env) -> Catalog:
@@ -67,6 +75,8 @@ def define_env(env) -> None:
     register_glossary(env, catalog.glossary, renderer)
     register_compare(env, catalog, renderer, titles)
     register_documents(env, catalog, renderer, titles, brand)
+    register_registers(env, catalog, renderer)
+    _BUILT["catalog"] = catalog  # for on_post_build
 
 
 def on_pre_page_macros(env) -> None:
@@ -75,7 +85,9 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Copy the features' scripts and styles, write the brand stylesheet and
-    copy the logo and favicon into the site."""
+    """Copy the features' scripts and styles, write the registers' index
+    script and the brand stylesheet and copy the logo and favicon into the site."""
     copy_feature_assets(Path(env.conf["site_dir"]))
+    write_register_index(_BUILT["catalog"], Path(env.conf["site_dir"]),
+                         env.conf["use_directory_urls"])
     write_brand_assets(env)

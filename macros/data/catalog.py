@@ -8,6 +8,7 @@ Layout of ``data/``:
 - ``ladder.yml``: the involvement :class:`~macros.data.schema.Ladder` (optional)
 - ``terms.yml``: the handbook's words, :class:`~macros.data.voice.Terms` (optional)
 - ``documents/<id>.yml``: one :class:`~macros.data.schema.DocumentTemplate` each ("Mallar")
+- ``registers/<id>.yml``: one :class:`~macros.data.schema.Register` each (commitments, decisions, parked questions)
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, TypeVar
 
-from macros.data.schema import DocumentTemplate, Glossary, Ladder, Process, Question, QuestionList
+from macros.data.schema import DocumentTemplate, Glossary, Ladder, Process, Question, QuestionList, Register
 from macros.data.voice import Terms, load_terms
 from macros.data.validate import Collector, DataError, Problem, build
 from macros.data.yamlfile import read
@@ -42,12 +43,16 @@ class Catalog:
     ladder: Ladder | None = None
     terms: Terms = field(default_factory=lambda: Terms(terms=()))
     documents: dict[str, DocumentTemplate] = field(default_factory=dict)
+    registers: dict[str, Register] = field(default_factory=dict)
 
     def process(self, process_id: str) -> Process:
         return _get("process", self.processes, process_id)
 
     def document(self, document_id: str) -> DocumentTemplate:
         return _get("template", self.documents, document_id)
+
+    def register(self, register_id: str) -> Register:
+        return _get("register", self.registers, register_id)
 
     def question_list(self, list_id: str) -> QuestionList:
         return _get("question list", self.question_lists, list_id)
@@ -106,6 +111,7 @@ def load(data_dir: Path, docs_dir: Path) -> Catalog:
     catalog.processes = _load_dir(data_dir / "processes", Process, data_dir, problems)
     catalog.question_lists = _load_dir(data_dir / "questions", QuestionList, data_dir, problems)
     catalog.documents = _load_dir(data_dir / "documents", DocumentTemplate, data_dir, problems)
+    catalog.registers = _load_dir(data_dir / "registers", Register, data_dir, problems)
 
     glossary_path = data_dir / "glossary.yml"
     if glossary_path.exists():
@@ -164,6 +170,18 @@ def _cross_file_problems(catalog: Catalog, data_dir: Path, docs_dir: Path) -> It
                     yield Problem(where, f"sections[{i}].blocks[{j}].agenda",
                                   f"{block.agenda!r} names no step with an agenda: the step must exist and its "
                                   f"text must hold a line starting {AGENDA_LEAD!r} followed by a list")
+    for register in catalog.registers.values():
+        where = file_of("registers", register.id)
+        yield from _page_problem(where, "page", register.page, docs_dir)
+        for k, declared in enumerate(register.fields):
+            if declared.document and declared.document not in catalog.documents:
+                yield Problem(where, f"fields[{k}].document",
+                              f"is {declared.document!r}, which is no template in data/documents/; "
+                              f"known: {', '.join(sorted(catalog.documents)) or 'none'}")
+            if declared.register and declared.register not in catalog.registers:
+                yield Problem(where, f"fields[{k}].register",
+                              f"is {declared.register!r}, which is no register in data/registers/; "
+                              f"known: {', '.join(sorted(catalog.registers)) or 'none'}")
 
 
 # The line in a step's text that the step's suggested agenda (a list) follows.
@@ -186,10 +204,14 @@ def step_agenda(text: str) -> tuple[str, ...]:
     return tuple(items)
 
 
+
 def _prefill_problem(catalog: Catalog, questions: dict[str, str], where: str, entry: str,
                      prefill: str) -> Iterator[Problem]:
     """A pre-fill must point at a question or a milestone that exists."""
     kind, _, target = prefill.partition(":")
+    if kind == "register" and target not in catalog.registers:
+        yield Problem(where, entry, f"takes the items of the register {target!r}, which data/registers/ does not have; "
+                                    f"known: {', '.join(sorted(catalog.registers)) or 'none'}")
     if kind == "answer" and target not in questions:
         yield Problem(where, entry, f"takes the answer to the question {target!r}, "
                                     "which no data file has; use a question's id")

@@ -192,9 +192,11 @@ class Ladder:
 PLACEHOLDER = r"\{([^{}]*)\}"
 # Where a field's value may come from when the reader has not written it:
 # the brand's organisation, the workspace's party name, a planned date of a
-# milestone (plan:<process>/<milestone>) or the note of a question (answer:<question id>).
-Prefill = Annotated[str, Rule("prefill", r"^(?:organisation|party|plan:[a-z0-9-]+/[a-z0-9-]+|answer:[a-z0-9-]+)$",
-                              "organisation, party, plan:<process id>/<milestone id> or answer:<question id>")]
+# milestone (plan:<process>/<milestone>), the note of a question (answer:<question id>)
+# or, for a longer text, the items of a register (register:<register id>).
+Prefill = Annotated[str, Rule("prefill", r"^(?:organisation|party|plan:[a-z0-9-]+/[a-z0-9-]+|answer:[a-z0-9-]+|register:[a-z0-9-]+)$",
+                              "organisation, party, plan:<process id>/<milestone id>, answer:<question id> "
+                              "or register:<register id>")]
 # How long a field may be when the template does not say: a line, a text, a table cell.
 FIELD_MAX = {"line": 120, "date": 40, "text": 2000, "table": 200}
 
@@ -233,6 +235,8 @@ class DocumentField:
                 yield "columns", f"is only for fields of kind 'table', and this one is {self.kind!r}"
             if self.rows:
                 yield "rows", f"is only for fields of kind 'table', and this one is {self.kind!r}"
+            if self.prefill and self.prefill.startswith("register:") and self.kind != "text":
+                yield "prefill", f"a register fills only a field of kind 'text', and this one is {self.kind!r}"
 
     def _example_problems(self) -> Iterator[tuple[str, str]]:
         """Every field has an example that fits it: the whole template can be
@@ -363,3 +367,104 @@ def _duplicates(where: str, key: str, values: list[str]) -> Iterator[tuple[str, 
                    f"{value!r} is used twice (first at {where}[{first[value]}]); ids must be unique")
         else:
             first[value] = i
+
+
+# ---- Registers (data/registers/<id>.yml) --------------------------------------
+
+# How long a register field's value may be when the register does not say.
+REGISTER_MAX = {"text": 200, "longtext": 2000, "date": 10, "party": 80, "status": 40,
+                "section": 200, "item": 60}
+
+
+@dataclass(frozen=True)
+class RegisterStatus:
+    """One status in a register's fixed list; ``done`` statuses end an item
+    (a done item is never late)."""
+
+    id: Id
+    label: Text
+    done: bool = False
+
+
+@dataclass(frozen=True)
+class RegisterField:
+    """One thing an item of a register holds.
+
+    Kinds: ``text`` (a line), ``longtext``, ``date`` (ISO, a date picker),
+    ``party`` (which party, or both), ``status`` (one of the register's
+    ``statuses``), ``section`` (a part of a template, by default the
+    agreement's skeleton: ``document``) and ``item`` (an item of another
+    register: ``register``)."""
+
+    id: Id
+    label: Text
+    kind: Literal["text", "longtext", "date", "party", "status", "section", "item"] = "text"
+    help: Text | None = None
+    required: bool = False
+    max: int = 0  # characters; 0 takes REGISTER_MAX for the kind
+    due: bool = False  # a date that makes a not-done item late once it has passed
+    document: Id | None = None  # section: the template whose parts are offered
+    register: Id | None = None  # item: the register whose items are offered
+    list: bool = True  # shown as a column in the list (all fields show in the form)
+    default: Id | None = None  # status: the status a new item starts with
+
+    @property
+    def limit(self) -> int:
+        return self.max or REGISTER_MAX[self.kind]
+
+    def problems(self) -> Iterator[tuple[str, str]]:
+        if self.due and self.kind != "date":
+            yield "due", f"only a date can be due, and this field is of kind {self.kind!r}"
+        if self.kind == "section" and not self.document:
+            yield "document", "is missing; a section field names the template whose parts it offers"
+        if self.kind != "section" and self.document:
+            yield "document", f"is only for fields of kind 'section', and this one is {self.kind!r}"
+        if self.kind == "item" and not self.register:
+            yield "register", "is missing; an item field names the register whose items it offers"
+        if self.kind != "item" and self.register:
+            yield "register", f"is only for fields of kind 'item', and this one is {self.kind!r}"
+        if self.kind != "status" and self.default:
+            yield "default", f"is only for fields of kind 'status', and this one is {self.kind!r}"
+
+
+@dataclass(frozen=True)
+class Register:
+    """A list a process keeps (commitments, decisions, parked questions):
+    its fields, and for a status field its fixed list of statuses."""
+
+    id: Id
+    title: Text  # the list's name, "Åtaganden"
+    one: Text  # one item, "åtagande"
+    many: Text  # several items, "åtaganden"
+    page: PagePath  # the page that shows it
+    fields: tuple[RegisterField, ...]
+    statuses: tuple[RegisterStatus, ...] = ()
+    intro: Text | None = None
+    late: Text | None = None  # what a late item is called, "Försenat"
+    late_many: Text | None = None  # what several are called in a count, "Försenade"
+    # Which items a template's field takes (prefill: register:<id>): the ones
+    # not done, those of the latest date, or those added on the latest day.
+    papers: Literal["open", "latest", "added"] = "open"
+
+    def field(self, field_id: str) -> RegisterField | None:
+        return next((f for f in self.fields if f.id == field_id), None)
+
+    def problems(self) -> Iterator[tuple[str, str]]:
+        if not self.fields:
+            yield "fields", "is empty; a register needs at least one field"
+        yield from _duplicates("fields", "id", [f.id for f in self.fields])
+        yield from _duplicates("statuses", "id", [s.id for s in self.statuses])
+        kinds = [f.kind for f in self.fields]
+        if kinds.count("status") > 1:
+            yield "fields", "has more than one field of kind 'status'; a register has one status"
+        if "status" in kinds and not self.statuses:
+            yield "statuses", "is missing; a register with a status field lists its statuses"
+        if self.statuses and "status" not in kinds:
+            yield "statuses", "are listed, but no field is of kind 'status'; add one or remove the list"
+        known = [s.id for s in self.statuses]
+        for i, f in enumerate(self.fields):
+            if f.kind == "status" and f.default and f.default not in known:
+                yield (f"fields[{i}].default", f"{f.default!r} is not a status of this register; "
+                                                f"known: {', '.join(known) or 'none'}")
+        if not any(f.required for f in self.fields):
+            yield "fields", "has no required field; mark the field that says what the item is with required: true"

@@ -88,6 +88,9 @@ def prefill_source(catalog: Catalog, spec: str | None) -> dict | None:
         return {"text": "handbokens inställningar (organisationen som ger ut den)", "page": None}
     if kind == "party":
         return {"text": "partens namn i arbetsytan", "page": None}
+    if kind == "register":
+        register = catalog.register(target)
+        return {"text": f"registret {register.title}", "page": register.page}
     if kind == "answer":
         home = next(h for h in catalog.question_homes() if h.question.id == target)
         return {"text": f"ert svar i {home.owner_title}: ”{home.question.text}”", "page": home.page}

@@ -21,11 +21,15 @@ In one run on one machine it measures:
   on its first view: the scripts its HTML includes (the kernel shb.js and
   the theme's scripts), largest over all pages (the budget). The feature
   scripts that the kernel loads only on the pages that need them
-  (worksheets.js, timeline.js, documents.js, compare.js, status.js) or at an
+  (worksheets.js, timeline.js, documents.js, compare.js, status.js,
+  registers.js with the build's registers-index.js) or at an
   export (export.js) are reported apart, by name, with the pages that load
   them on their first view and the largest such page's total, and so is the
   Word library as it ships;
-- Lighthouse on every page: the lowest score per category and its page.
+- Lighthouse on every page: the lowest score per category and its page;
+- "Jämför svar" with ten files of 200 answers (bench-compare.json), and the
+  register Åtaganden with 500 items (bench-registers.json): no task of it
+  over 50 ms, drawing the list or filtering it (a budget).
 
 Before the builds are timed, the handbook's own Python package (macros/) is
 byte-compiled, as pip byte-compiles Material, MkDocs and every other
@@ -279,6 +283,69 @@ def report_compare_speed(site: Path, output: Path) -> None:
     output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
 
 
+REGISTER_PAGE = "verktyg/ataganden/"
+# No task of the register page may block it longer than this (ms) with
+# REGISTER_ITEMS items: drawing the list, and drawing it again after a filter.
+REGISTER_TASK_BUDGET = 50
+REGISTER_ITEMS = 500
+
+
+def register_speed(site: Path, items: int = REGISTER_ITEMS, runs: int = 5) -> dict:
+    """The register Åtaganden with ``items`` items in the workspace: the
+    longest task from registers.js's arrival to the list drawn, the time from
+    the navigation's start to the list drawn, and the longest task when a
+    filter redraws it. Median of ``runs`` fresh pages."""
+    statuses = ["inte-paborjat", "pagar", "klart", "andrat", "avslutat"]
+    store = {"version": 3, "active": "w", "workspaces": {"w": {
+        "name": "Mätning", "party": "Kommunen", "created": "2027-01-01T00:00:00Z", "updated": "2027-01-01T00:00:00Z",
+        "answers": {}, "values": {}, "registers": {"ataganden": [
+            {"id": f"r{i}", "created": "2027-01-01T00:00:00Z", "updated": "2027-01-01T00:00:00Z", "values": {
+                "vad": f"Åtagande {i}: " + "text " * 20, "part": ("Kommunen", "Föreningsrådet", "Båda parterna")[i % 3],
+                "ansvarig": "Kontaktpersonen", "datum": f"20{26 + i % 4}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                "status": statuses[i % 5], "kommentar": "En kommentar."}} for i in range(items)]}}}}
+    loads, drawn, filters = [], [], []
+    # Long tasks from the moment registers.js has arrived (what the page did
+    # before, Material's own scripts, is not the register's), then from a filter.
+    observe = """() => { window.__tasks = []; new PerformanceObserver((l) => window.__tasks.push(...l.getEntries()))
+        .observe({type: 'longtask', buffered: true}); }"""
+    longest = """(from) => Math.max(0, ...window.__tasks.filter((t) => t.startTime + t.duration > from).map((t) => t.duration))"""
+    arrived = """() => performance.getEntriesByType('resource').find((e) => e.name.includes('/registers.js')).responseEnd"""
+    with serve(site, compress=True) as base, sync_playwright() as p:
+        browser = chromium.launch(p)
+        for _ in range(runs):
+            context = browser.new_context()
+            context.add_init_script(f"localStorage.setItem('shb:v1:/', {json.dumps(json.dumps(store))});")
+            page = context.new_page()
+            page.goto(base + REGISTER_PAGE, wait_until="load")
+            page.evaluate(observe)
+            page.wait_for_function(f"() => document.querySelectorAll('[data-shb-reg-item]').length === {items}",
+                                   timeout=60_000)
+            drawn.append(page.evaluate("() => new Promise((done) => requestAnimationFrame(() => "
+                                       "requestAnimationFrame(() => done(performance.now()))))"))
+            loads.append(page.evaluate(longest, page.evaluate(arrived)))
+            start = page.evaluate("performance.now()")
+            page.select_option('[data-shb-reg-filter="status"]', "open")
+            page.wait_for_selector("[data-shb-reg][data-shb-reg-drawn]", state="attached")
+            page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+            filters.append(page.evaluate(longest, start))
+            context.close()
+        browser.close()
+    return {"items": items, "runs": runs, "drawn_ms": round(statistics.median(drawn)),
+            "longest_task_ms": round(statistics.median(loads)),
+            "longest_task_filter_ms": round(statistics.median(filters))}
+
+
+def report_register_speed(site: Path, output: Path) -> dict:
+    """Print the register page's speed and write it beside bench.json."""
+    result = register_speed(site)
+    print(f"register  {result['items']} items: drawn {result['drawn_ms']} ms after the navigation began "
+          f"(median of {result['runs']}), longest task {result['longest_task_ms']} ms, "
+          f"after a filter {result['longest_task_filter_ms']} ms")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return result
+
+
 def lowest_scores(scores: dict[str, dict[str, int]]) -> dict[str, dict]:
     """Per category, the lowest score over all pages and the page that has it."""
     lowest = {}
@@ -450,11 +517,14 @@ def main(argv: list[str]) -> int:
         scores, failing = ({}, {}) if args.no_lighthouse else lighthouse(ours_site, system_chrome(), paths)
         lowest = lowest_scores(scores) if scores else {}
         report_compare_speed(ours_site, args.output.with_name("bench-compare.json"))
+        registers = report_register_speed(ours_site, args.output.with_name("bench-registers.json"))
 
     budgets = [build_budget(build),
                Budget("page weight median ratio", weight["median_ratio"], 1.15),
                Budget(f"own JavaScript on a first view, gzipped bytes (largest: /{first_view['largest_page'].lstrip('/')})",
-                      first_view["largest_gzip"], 10 * 1024)]
+                      first_view["largest_gzip"], 10 * 1024),
+               Budget(f"longest task with {registers['items']} register items, ms (drawn or filtered)",
+                      max(registers["longest_task_ms"], registers["longest_task_filter_ms"]), REGISTER_TASK_BUDGET)]
     for category, low in lowest.items():
         budgets.append(Budget(f"Lighthouse {category}, lowest of {len(scores)} pages ({low['page']})",
                               low["score"], LIGHTHOUSE_BUDGETS[category], higher_is_better=True))

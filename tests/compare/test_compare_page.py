@@ -264,7 +264,7 @@ def test_bad_files_are_named_and_the_others_still_compare(page, base_url, tmp_pa
     bad = {
         "trasig.json": ('{"kind": "samverkanshandboken-anteckningar", "version": 2,', "inte en JSON-fil"),
         "annat.json": ('{"name": "något annat"}', "inte en export från Samverkanshandboken"),
-        "framtid.json": (json.dumps(exported_file("X", {}, version=3)), "nyare version"),
+        "framtid.json": (json.dumps(exported_file("X", {}, version=99)), "nyare version"),
         "form.json": (json.dumps(exported_file("X", {Q1: {"checked": "ja", "note": 1}})), "har fel form"),
     }
     paths = [write(tmp_path, name, content) for name, (content, _) in bad.items()]

@@ -85,3 +85,62 @@ test("values belong to the active workspace, are copies and refuse __proto__", (
   assert.equal(shb.store.set("__proto__", 1), false);
   assert.equal(shb.store.get("constructor"), undefined);
 });
+
+const V2 = JSON.parse(readFileSync(new URL("../fixtures/stores/v2.json", import.meta.url), "utf-8"));
+
+test("version 2 still loads: party, answers and values kept, and an empty set of registers", () => {
+  const d = plain(shb.store.migrate(structuredClone(V2)));
+  assert.equal(d.version, 3);
+  const w = d.workspaces.wkumla2027;
+  assert.equal(w.party, "Kumla kommun");
+  assert.deepEqual(w.values, V2.workspaces.wkumla2027.values);
+  assert.equal(w.answers["rb-beslut-mandat"].note, "Beslut i styrgruppen\nandra raden");
+  assert.deepEqual(w.registers, {});
+});
+
+const item = (id, values) => ({ id, created: "2027-01-01T00:00:00Z", values });
+
+test("registers: a malformed item is left out and said, the rest of the file is kept", () => {
+  const file = { kind: shb.store.KIND, version: 3, active: "w", workspaces: { w: { name: "Kumla", party: "", answers: {}, values: {},
+    registers: {
+      ataganden: [item("a", { vad: "Möten" }), { id: "b", values: { vad: 3 } }, item("a", { vad: "samma id" }),
+        item("c", { vad: "x".repeat(5001) }), { id: "<script>", values: {} }, item("d", { "Vad?": "fel namn" }), "text",
+        item("e", { vad: "<b>markup</b> stays text" })],
+      "Fel namn": [item("f", {})],
+      beslut: "inte en lista"
+    } } } };
+  const d = shb.store.readExport(JSON.stringify(file), "\u201dk.json\u201d");
+  const regs = plain(d.workspaces.w.registers);
+  assert.deepEqual(regs.ataganden.map((i) => i.id), ["a", "e"]);
+  assert.equal(regs.ataganden[1].values.vad, "<b>markup</b> stays text");
+  assert.deepEqual(Object.keys(regs), ["ataganden"]);
+  const where = " i registret \u201dataganden\u201d i arbetsytan \u201dKumla\u201d ";
+  assert.deepEqual(plain(d.rejected), [
+    "Post 2" + where + "har ett värde som inte är text och är inte med.",
+    "Post 3" + where + "har samma id som en post före den och är inte med.",
+    "Post 4" + where + "har en text som är längre än 5000 tecken och är inte med.",
+    "Post 5" + where + "saknar ett giltigt id och är inte med.",
+    "Post 6" + where + "har värden med fel namn och är inte med.",
+    "Post 7" + where + "är inte en post och är inte med.",
+    "Registret \u201dFel namn\u201d i arbetsytan \u201dKumla\u201d har fel form och är inte med.",
+    "Registret \u201dbeslut\u201d i arbetsytan \u201dKumla\u201d har fel form och är inte med."
+  ]);
+  assert.equal(d.rejected.length, 8);
+  assert.equal(JSON.stringify(d).includes("rejected"), false); // never saved with the store
+});
+
+test("putRegister keeps a register's items in the active workspace, refuses a malformed one, and exports them", () => {
+  const { store } = shb;
+  assert.equal(store.putRegister("ataganden", [item("a", { vad: "Möten" })]), true);
+  const got = store.register("ataganden");
+  got[0].values.vad = "ändrad";
+  assert.equal(store.register("ataganden")[0].values.vad, "Möten");
+  assert.throws(() => store.putRegister("ataganden", [item("a", {}), item("a", {})]),
+    (e) => e instanceof shb.UserError && /samma id/.test(e.message));
+  assert.equal(store.register("ataganden").length, 1);
+  const file = JSON.parse(store.exportText());
+  assert.equal(file.version, 3);
+  assert.equal(file.workspaces[file.active].registers.ataganden[0].values.vad, "Möten");
+  assert.equal(store.putRegister("ataganden", []), true);
+  assert.equal(Object.hasOwn(store.active().registers, "ataganden"), false);
+});

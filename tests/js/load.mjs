@@ -12,6 +12,7 @@ export const SCRIPTS = {
   export: "overrides/assets/javascripts/export.js",
   timeline: "macros/timeline/assets/timeline.js",
   documents: "macros/documents/assets/documents.js",
+  registers: "macros/registers/assets/registers.js",
 };
 
 function standIn(timers) {

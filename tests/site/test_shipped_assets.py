@@ -2,7 +2,8 @@
 loads on its first view (the kernel and the theme's scripts that the page
 lists) stays within the budget of 10 240 B gzip (CONTRIBUTING.md,
 "Budgetar"). A feature's script that the kernel loads only where a page
-needs it (worksheets.js, timeline.js, documents.js, compare.js, status.js)
+needs it (worksheets.js, timeline.js, documents.js, compare.js, status.js,
+registers.js, which loads the build's registers-index.js beside it)
 or at a button press (export.js) is counted apart, as `make bench` reports
 it; so is the Word library, which ships minified.
 """
@@ -31,6 +32,7 @@ FEATURES = {
     "assets/javascripts/documents.js": (r'data-shb-doc="', "documents"),
     "assets/javascripts/compare.js": (r"data-shb-compare\b", "compare"),
     "assets/javascripts/status.js": (r"data-shb-status\b", "status"),
+    "assets/javascripts/registers.js": (r'data-shb-reg(-use)?="|data-shb-compare\b', "registers"),
 }
 ON_CLICK_SCRIPTS = {"assets/javascripts/export.js"}  # loaded at a button press
 FEATURE_SCRIPTS = set(FEATURES) | ON_CLICK_SCRIPTS

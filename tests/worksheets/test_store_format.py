@@ -26,13 +26,13 @@ def test_the_party_is_set_in_the_panel_saved_and_exported(page, base_url):
     set_party(page, "  Kulturföreningarna i Kumla  ")
     assert page.inner_text("#shb-ws-status") == "Arbetsytan svarar nu för \u201dKulturföreningarna i Kumla\u201d."
     data = stored(page)
-    assert data["version"] == 2
+    assert data["version"] == 3
     assert data["workspaces"][data["active"]]["party"] == "Kulturföreningarna i Kumla"
 
     page.check(f"#shb-check-{Q1}")
     _, text = export(page, "Exportera (JSON)")
     exported = json.loads(text)
-    assert exported["kind"] == FILE_KIND and exported["version"] == 2
+    assert exported["kind"] == FILE_KIND and exported["version"] == 3
     (workspace,) = exported["workspaces"].values()
     assert workspace["party"] == "Kulturföreningarna i Kumla"
     assert workspace["answers"][Q1]["checked"] is True
@@ -57,7 +57,7 @@ def test_a_version_1_store_is_migrated_and_keeps_every_answer(page, base_url):
     assert page.input_value(f"#shb-note-{Q1}") == "från version 1"
     set_party(page, "Facket")
     data = stored(page)
-    assert data["version"] == 2
+    assert data["version"] == 3
     workspace = data["workspaces"]["wtest1"]
     assert workspace["party"] == "Facket" and workspace["answers"][Q1]["note"] == "från version 1"
 
@@ -74,7 +74,7 @@ def test_a_version_1_export_still_imports(page, base_url, tmp_path):
     assert page.input_value(f"#shb-note-{Q1}") == "gammal fil"
     assert page.input_value("#shb-ws-party") == ""
     data = stored(page)
-    assert data["version"] == 2 and data["workspaces"]["wold"]["party"] == ""
+    assert data["version"] == 3 and data["workspaces"]["wold"]["party"] == ""
 
 
 def test_a_party_of_the_wrong_type_is_refused(page, base_url, tmp_path):

@@ -38,7 +38,7 @@ def test_export_then_import_into_a_fresh_browser(browser, base_url, tmp_path):
     name, text = info.value.suggested_filename, open(info.value.path(), encoding="utf-8").read()
     assert re.fullmatch(r"arbetsyta-overenskommelse-kumla-2027-\d{4}-\d\d-\d\d\.json", name)
     exported = json.loads(text)
-    assert exported["kind"] == FILE_KIND and exported["version"] == 2
+    assert exported["kind"] == FILE_KIND and exported["version"] == 3
     (workspace,) = exported["workspaces"].values()
     assert workspace["name"] == "Överenskommelse Kumla 2027"
     assert workspace["answers"][Q2]["note"] == "Beslut i styrgruppen\nandra raden"

@@ -64,7 +64,7 @@
     const ids = Object.keys(data.workspaces);
     return { discuss: [], sources: ids.map((id) => {
       const w = data.workspaces[id];
-      return { file, text, party: w.party.trim(), name: w.name, answers: w.answers, several: ids.length > 1 };
+      return { file, text, party: w.party.trim(), name: w.name, answers: w.answers, registers: w.registers, several: ids.length > 1 };
     }) };
   }
 
@@ -311,6 +311,8 @@
         el("ul", { class: "shb-cmp-qs" }, g.map((r) => questionItem(r, mine)))]));
     });
     byId("shb-cmp-result").replaceChildren(frag);
+    const reg = shb.features.registers; // the parties' registers side by side (registers.js)
+    if (reg && some) byId("shb-cmp-result").append(reg.compare(sources));
     target();
     filter();
     drawDiscuss();

@@ -56,6 +56,8 @@
     if (kind === "party") return text(store.party());
     if (kind === "answer") return text(own(own(store.answers(), target), "note"));
     if (kind === "plan") return plannedDate(...target.split("/"));
+    // A register's items as lines (registers.js, which the kernel loads on this page).
+    if (kind === "register") return shb.features.registers ? shb.features.registers.prefill(target) : "";
     return "";
   }
 

@@ -159,6 +159,8 @@
       r.orphans.forEach(entry);
     }
     if (!r.groups.length && !r.orphans.length) blocks.push({ type: "paragraph", runs: [{ text: "Inga bockar eller anteckningar ännu." }] });
+    const reg = shb.features.registers; // the registers as tables (registers.js, loaded by exportProtocol)
+    if (reg) blocks.push(...reg.notesBlocks());
     return blocks;
   }
 
@@ -220,6 +222,13 @@
     }).length;
   }
 
+  // Registers' items in a file that have the wrong form: said before the
+  // import (the rest of the file is read in; shb.store.check leaves them out).
+  function rejectedLines(d) {
+    const r = d.rejected || [];
+    return r.slice(0, 5).concat(r.length > 5 ? ["Och " + (r.length - 5) + " poster till med fel form, som inte heller är med."] : []);
+  }
+
   function importFile(input) {
     const file = input.files && input.files[0], name = file ? quote(file.name) : "";
     input.value = "";
@@ -230,7 +239,7 @@
       // A file of answers only (exported for the other party): a workspace
       // already here keeps its drafts and plan.
       const answersOnly = own(JSON.parse(text), "only") === "answers";
-      const lines = Object.keys(d.workspaces).map((id) => {
+      const lines = rejectedLines(d).concat(Object.keys(d.workspaces).map((id) => {
         const inc = d.workspaces[id], cur = own(current.workspaces, id), t = store.tally(inc);
         const after = answered(t.ticked, t.notes);
         if (!cur) return "Arbetsytan " + quote(inc.name) + " läggs till, med " + after + ".";
@@ -240,7 +249,7 @@
           ". Efter inläsningen: " + after + " (" + differing(cur, inc) + " frågor ändras)" +
           (cur.name !== inc.name ? ", och den byter namn till " + quote(inc.name) : "") + "." +
           (answersOnly && Object.keys(cur.values).length ? " Utkasten och planen i arbetsytan finns kvar." : "");
-      });
+      }));
       return shb.ask(input, lines).then((ok) => {
         if (!ok) return say(statusBox(), "Ingenting har ändrats.");
         offer(statusBox(), () => {
@@ -248,7 +257,7 @@
           // The untouched default workspace of a fresh browser gives way to the import.
           const only = Object.keys(data.workspaces), lone = data.workspaces[only[0]];
           if (only.length === 1 && lone.name === store.DEFAULT_NAME && !Object.keys(lone.answers).length &&
-              !Object.keys(lone.values).length) delete data.workspaces[only[0]];
+              !Object.keys(lone.values).length && !Object.keys(lone.registers).length) delete data.workspaces[only[0]];
           Object.assign(data.workspaces, d.workspaces);
           data.active = own(d.workspaces, d.active) ? d.active : Object.keys(d.workspaces)[0];
           return "Filen är inläst. Arbetsytan " + quote(ws().name) + " är öppen.";
@@ -261,8 +270,8 @@
 
   // The protocol in a format of the document model, saved for the reader.
   function exportProtocol(ext, write, type) {
-    const blocks = protocolBlocks();
-    shb.doc().then((w) => write(w, blocks)).then((content) => saved(shb.download(fileName(ext), content, type)))
+    const registers = shb.load("registers.js").then(() => shb.features.registers.ready()).catch(() => null);
+    registers.then(() => shb.doc()).then((w) => write(w, protocolBlocks())).then((content) => saved(shb.download(fileName(ext), content, type)))
       .catch((e) => error(shb.explain(e, ext === "docx" ? "Word-filen kunde inte skapas. Försök igen." :
         "Filen kunde inte skapas. Försök igen.")));
   }
@@ -286,7 +295,9 @@
     const send = (answersOnly) => saved(shb.download(fileName("json", answersOnly || !more.length ? "" : "arbetsyta"),
       store.exportText(answersOnly), "application/json"));
     if (!more.length) return send(false);
+    const items = Object.values(ws().registers || {}).reduce((n, list) => n + list.length, 0);
     shb.ask(button, ["Filen får arbetsytans " + answered(t.ticked, t.notes) +
+      (items ? (items === 1 ? " och en post i registren" : " och " + items + " poster i registren") : "") +
       (party ? ", med partens namn " + quote(party) : "") + ".",
       "Arbetsytan har också " + shb.kit.joined(more) + ". Det är era interna utkast: skickar ni filen till en " +
       "annan part, välj bara svaren. Välj allt för en kopia som ni själva sparar eller flyttar till en annan dator."])
@@ -330,7 +341,7 @@
       const name = ws().name;
       risky(box, button, "Alla bockar och anteckningar i arbetsytan " + quote(name) +
         " tas bort. Arbetsytan finns kvar.", () => {
-        Object.assign(ws(), { answers: {}, values: {}, updated: now() });
+        Object.assign(ws(), { answers: {}, values: {}, registers: {}, updated: now() });
         return "Arbetsytan " + quote(name) + " är rensad.";
       });
     },

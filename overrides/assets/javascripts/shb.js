@@ -100,7 +100,7 @@ window.shb = (function () {
 
   // ---- the store --------------------------------------------------------------
 
-  const VERSION = 2;
+  const VERSION = 3;
   const KIND = "samverkanshandboken-anteckningar";
   const COMPARISON = "samverkanshandboken-jamforelse"; // a saved comparison (compare.js)
   // One limit for every file the reader chooses (the panel's import, Jämför
@@ -111,7 +111,7 @@ window.shb = (function () {
 
   function workspace(name) {
     const t = now();
-    return { name, party: "", created: t, updated: t, answers: {}, values: {} };
+    return { name, party: "", created: t, updated: t, answers: {}, values: {}, registers: {} };
   }
   const newId = () => "w" + Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
   function fresh() {
@@ -119,13 +119,19 @@ window.shb = (function () {
     return { version: VERSION, active: id, workspaces: { [id]: workspace(DEFAULT_NAME) } };
   }
 
-  // Older formats are upgraded one step at a time. For version 3: raise
-  // VERSION and add MIGRATIONS[2] = function (d) { ...; d.version = 3; return d; }.
+  // Older formats are upgraded one step at a time. For version 4: raise
+  // VERSION and add MIGRATIONS[3] = function (d) { ...; d.version = 4; return d; }.
   const MIGRATIONS = {
     // 2: a workspace has a party, the side that answers ("" when not set).
     // (check() sets it, for files from 1 and for 2 alike).
     1(d) {
       d.version = 2;
+      return d;
+    },
+    // 3: a workspace keeps registers, {<register id>: [item]} (macros/registers/);
+    // check() gives a workspace without them an empty set.
+    2(d) {
+      d.version = 3;
       return d;
     }
   };
@@ -135,9 +141,51 @@ window.shb = (function () {
     return d.version === VERSION ? check(d) : null; // null: a newer format, leave it alone
   }
 
+  // A register's item: {id, created?, updated?, values: {<field id>: text}}.
+  // Why it cannot be kept, or "" (ids: the register's ids so far).
+  const ITEM_TEXT = 5000; // the longest value a file may hold; each field has its own limit on the page
+  function itemProblem(item, ids) {
+    if (!isObj(item)) return "är inte en post";
+    if (typeof item.id !== "string" || !/^[\w-]{1,60}$/.test(item.id) || item.id === "__proto__") return "saknar ett giltigt id";
+    if (ids.has(item.id)) return "har samma id som en post före den";
+    if (["created", "updated"].some((k) => item[k] !== undefined && typeof item[k] !== "string")) return "har fel form på datumet då den ändrades";
+    if (!isObj(item.values) || own(item.values, "__proto__") !== undefined) return "saknar sina värden";
+    const keys = Object.keys(item.values);
+    if (keys.length > 50 || keys.some((k) => !/^[a-z0-9-]{1,60}$/.test(k))) return "har värden med fel namn";
+    if (keys.some((k) => typeof item.values[k] !== "string")) return "har ett värde som inte är text";
+    if (keys.some((k) => item.values[k].length > ITEM_TEXT)) return "har en text som är längre än " + ITEM_TEXT + " tecken";
+    return "";
+  }
+  // A workspace's registers: a malformed register or item is left out, and
+  // why is added to `rejected`; the rest is kept.
+  function checkRegisters(w, rejected) {
+    if (w.registers === undefined) w.registers = {};
+    if (!isObj(w.registers) || own(w.registers, "__proto__") !== undefined) {
+      rejected.push("Registren i arbetsytan " + quote(w.name) + " har fel form och är inte med.");
+      w.registers = {};
+    }
+    Object.keys(w.registers).forEach((r) => {
+      const list = w.registers[r], where = " i registret " + quote(r) + " i arbetsytan " + quote(w.name);
+      if (!/^[a-z0-9-]{1,60}$/.test(r) || !Array.isArray(list)) {
+        rejected.push("Registret " + quote(r) + " i arbetsytan " + quote(w.name) + " har fel form och är inte med.");
+        delete w.registers[r];
+        return;
+      }
+      const ids = new Set();
+      w.registers[r] = list.filter((item, i) => {
+        const why = itemProblem(item, ids);
+        if (why) rejected.push("Post " + (i + 1) + where + " " + why + " och är inte med.");
+        else ids.add(item.id);
+        return !why;
+      });
+    });
+  }
+
   // Checks the shape of a store or an export file; throws a UserError.
+  // Registers' items that cannot be kept are left out, each said in
+  // d.rejected (not saved with the store).
   function check(d) {
-    const ids = isObj(d.workspaces) ? Object.keys(d.workspaces) : [];
+    const ids = isObj(d.workspaces) ? Object.keys(d.workspaces) : [], rejected = [];
     if (!ids.length) fail("Det finns ingen arbetsyta i den.");
     ids.forEach((id) => {
       const w = d.workspaces[id];
@@ -150,6 +198,7 @@ window.shb = (function () {
       if (!isObj(w.values) || own(w.values, "__proto__") !== undefined) {
         fail("Värdena i arbetsytan " + quote(w.name) + " har fel form.");
       }
+      checkRegisters(w, rejected);
       Object.keys(w.answers).forEach((q) => {
         const a = w.answers[q];
         if (!/^[a-z0-9-]{1,100}$/.test(q) || !isObj(a) || typeof a.checked !== "boolean" ||
@@ -160,6 +209,7 @@ window.shb = (function () {
       });
     });
     if (!own(d.workspaces, d.active)) d.active = ids[0];
+    Object.defineProperty(d, "rejected", { value: rejected, configurable: true, writable: true });
     return d;
   }
 
@@ -232,7 +282,8 @@ window.shb = (function () {
   // Tell every subscriber that the workspace changed (another one, an
   // import, an undo, another tab); a subscriber's error is its own.
   // `reason` is "workspace" (another workspace, an import, a clear, an undo,
-  // another tab) or "answers" (answers changed through putAnswers).
+  // another tab), "answers" (answers changed through putAnswers) or
+  // "registers" (a register changed through putRegister).
   function notify(reason) {
     subscribers.forEach((fn) => {
       try { fn(reason || "workspace"); } catch (e) { setTimeout(() => { throw e; }); }
@@ -296,6 +347,23 @@ window.shb = (function () {
     },
     // The active workspace's answers, a copy.
     answers: () => clone(ws().answers),
+    // The items of one of the active workspace's registers, a copy.
+    register: (id) => clone(own(ws().registers, id) || []),
+    // Keep a register's items (checked first: a malformed item is a
+    // UserError and nothing changes); tells the subscribers ("registers").
+    putRegister(id, items) {
+      const probe = { workspaces: { w: { name: ws().name, party: "", answers: {}, registers: { [id]: clone(items) } } } };
+      const got = check(probe);
+      if (got.rejected.length) fail(got.rejected[0]);
+      undo.retire("worksheets");
+      const w = ws();
+      if (items.length) w.registers[id] = probe.workspaces.w.registers[id];
+      else delete w.registers[id];
+      w.updated = now();
+      const ok = save();
+      notify("registers");
+      return ok;
+    },
     // Change answers ({id: answer, or null to remove}); checked first.
     putAnswers(changes) {
       check({ workspaces: { w: { name: "w", party: "", answers: Object.fromEntries(
@@ -450,7 +518,8 @@ window.shb = (function () {
     ["timeline.js", "[data-shb-timeline], [data-shb-tl-now], [data-shb-planner], [data-shb-ladder]"],
     ["compare.js", "[data-shb-compare]"],
     ["status.js", "[data-shb-status]"],
-    ["documents.js", "[data-shb-doc]"]
+    ["documents.js", "[data-shb-doc]"],
+    ["registers.js", "[data-shb-reg], [data-shb-reg-use], [data-shb-compare], [data-shb-prefill^='register:']"]
   ];
   const loaded = {}, failures = [];
 
