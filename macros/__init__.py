@@ -14,7 +14,8 @@ work is done in the feature packages:
 - ``macros.compare``: "Jämför svar" and the status overview on Mina anteckningar
 - ``macros.documents``: the templates ("Mallar") filled in on their pages
 - ``macros.registers``: the registers a process keeps (commitments, decisions,
-  parked questions) and the index of them that registers.js reads
+  parked questions, feedback) and the index of them that registers.js reads
+- ``macros.followup``: after the signing: the yearly review and the feedback reports
 
 What they share: ``macros.render`` (the template engine, its filters, the
 plain-text parser and the renderer each page gets), ``macros.pages`` (the
@@ -38,6 +39,7 @@ from macros.compare.register import register as register_compare
 from macros.data.catalog import Catalog, load
 from macros.data.validate import DataError
 from macros.documents.register import register as register_documents
+from macros.followup.register import register as register_followup
 from macros.glossary.register import register as register_glossary
 from macros.glossary.terms import Glosser
 from macros.navigation import page_titles
@@ -76,6 +78,7 @@ def define_env(env) -> None:
     register_compare(env, catalog, renderer, titles)
     register_documents(env, catalog, renderer, titles, brand)
     register_registers(env, catalog, renderer)
+    register_followup(env, catalog, renderer)
     _BUILT["catalog"] = catalog  # for on_post_build
 
 

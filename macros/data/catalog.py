@@ -182,6 +182,9 @@ def _cross_file_problems(catalog: Catalog, data_dir: Path, docs_dir: Path) -> It
                 yield Problem(where, f"fields[{k}].register",
                               f"is {declared.register!r}, which is no register in data/registers/; "
                               f"known: {', '.join(sorted(catalog.registers)) or 'none'}")
+        if register.asks and register.asks not in catalog.registers:
+            yield Problem(where, "asks", f"is {register.asks!r}, which is no register in data/registers/; "
+                                         f"known: {', '.join(sorted(catalog.registers)) or 'none'}")
 
 
 # The line in a step's text that the step's suggested agenda (a list) follows.

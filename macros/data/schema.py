@@ -428,6 +428,20 @@ class RegisterField:
 
 
 @dataclass(frozen=True)
+class RegisterQuestion:
+    """A question a register's page asks (the yearly review): of each item
+    of another register (``scope: item``, each commitment) or of the whole
+    (``scope: whole``, the agreement). ``source`` names where the question
+    comes from; without it the question is the handbook's own and is marked so."""
+
+    id: Id
+    text: Text
+    scope: Literal["item", "whole"] = "whole"
+    source: Text | None = None
+    change: bool = False  # its answers say what the parties will change (the report's own part)
+
+
+@dataclass(frozen=True)
 class Register:
     """A list a process keeps (commitments, decisions, parked questions):
     its fields, and for a status field its fixed list of statuses."""
@@ -445,6 +459,14 @@ class Register:
     # Which items a template's field takes (prefill: register:<id>): the ones
     # not done, those of the latest date, or those added on the latest day.
     papers: Literal["open", "latest", "added"] = "open"
+    # The field a note of the workspace fills ("Hämta från anteckningarna").
+    notes: Id | None = None
+    # The field shown for each party on Jämför svar when there is no status.
+    answer: Id | None = None
+    # Questions the page asks (the yearly review), and the register whose
+    # items the questions of scope "item" are asked of.
+    questions: tuple[RegisterQuestion, ...] = ()
+    asks: Id | None = None
 
     def field(self, field_id: str) -> RegisterField | None:
         return next((f for f in self.fields if f.id == field_id), None)
@@ -468,3 +490,13 @@ class Register:
                                                 f"known: {', '.join(known) or 'none'}")
         if not any(f.required for f in self.fields):
             yield "fields", "has no required field; mark the field that says what the item is with required: true"
+        ids = [f.id for f in self.fields]
+        for key in ("notes", "answer"):
+            named = getattr(self, key)
+            if named and named not in ids:
+                yield key, f"is {named!r}, which is no field of this register; known: {', '.join(ids)}"
+            elif named and self.field(named).kind not in ("text", "longtext"):
+                yield key, f"names the field {named!r} of kind {self.field(named).kind!r}; it must be text or longtext"
+        yield from _duplicates("questions", "id", [q.id for q in self.questions])
+        if any(q.scope == "item" for q in self.questions) and not self.asks:
+            yield "asks", "is missing; questions of scope 'item' are asked of the items of the register named here"

@@ -47,7 +47,9 @@ def index(catalog: Catalog, use_directory_urls: bool = True) -> dict:
         registers.append({"id": reg.id, "title": reg.title, "one": reg.one, "many": reg.many,
                           "url": page_address(reg.page, use_directory_urls), "late": reg.late or "", "lateMany": reg.late_many or "", "papers": reg.papers,
                           "statuses": [{"id": s.id, "label": s.label, "done": s.done} for s in reg.statuses],
-                          "fields": fields})
+                          "fields": fields, "notes": reg.notes or "", "answer": reg.answer or "", "asks": reg.asks or "",
+                          "questions": [{"id": q.id, "text": q.text, "scope": q.scope, "source": q.source or "", "change": q.change}
+                                        for q in reg.questions]})
     return {"version": INDEX_VERSION, "registers": registers}
 
 

@@ -13,6 +13,7 @@ export const SCRIPTS = {
   timeline: "macros/timeline/assets/timeline.js",
   documents: "macros/documents/assets/documents.js",
   registers: "macros/registers/assets/registers.js",
+  followup: "macros/followup/assets/followup.js",
 };
 
 function standIn(timers) {

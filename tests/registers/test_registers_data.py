@@ -116,7 +116,7 @@ def test_the_index_carries_what_the_script_needs_and_no_markup_can_close_its_scr
 
 def test_the_handbooks_registers_have_their_pages_and_link_the_agreement(tmp_path):
     catalog = load(ROOT / "data", ROOT / "docs")
-    assert set(catalog.registers) == {"ataganden", "beslut", "parkerade-fragor"}
+    assert set(catalog.registers) == {"ataganden", "beslut", "parkerade-fragor", "aterkoppling", "uppfoljning"}
     entry = {r["id"]: r for r in index(catalog)["registers"]}
     section = next(f for f in entry["ataganden"]["fields"] if f["kind"] == "section")
     assert "Den offentliga partens åtaganden" in section["options"]

@@ -204,6 +204,15 @@
     return out;
   }
 
+  // The workspace's notes that have text, for "Hämta från anteckningarna":
+  // [{id, text (the question), list, note}], in the order they were written.
+  function notesOf(answers) {
+    return Object.keys(answers || {}).map((id) => ({ id, a: answers[id] }))
+      .filter((x) => x.a && typeof x.a.note === "string" && x.a.note.trim())
+      .sort((x, y) => String(x.a.updated || "").localeCompare(String(y.a.updated || "")))
+      .map((x) => ({ id: x.id, text: x.a.text || x.id, list: x.a.list || "", note: x.a.note.trim() }));
+  }
+
   // ---- the page ------------------------------------------------------------------
 
   const linkedFrom = () => { const cache = {}; return (regId, id) => (cache[regId] || (cache[regId] = store.register(regId))).find((i) => i.id === id); };
@@ -425,7 +434,31 @@
       }
     },
     docx: wordFile,
-    print() { window.print(); }
+    print() { window.print(); },
+    // "Hämta från anteckningarna": the workspace's notes, each with a button
+    // that puts it into the form (nothing is saved until the reader does).
+    notes(root, b) {
+      const box = root.querySelector("[data-shb-reg-notes-list]"), open = box.hidden;
+      box.hidden = !open;
+      b.setAttribute("aria-expanded", String(open));
+      b.textContent = open ? "Dölj anteckningarna" : "Visa anteckningarna";
+      if (!open) return;
+      const found = notesOf(store.answers());
+      box.replaceChildren(found.length ? el("ul", {}, found.map((n) => el("li", { "data-shb-reg-note": n.id }, [
+        el("p", {}, [el("strong", {}, [n.text]), n.list ? " (" + n.list + ")" : ""]),
+        el("p", { class: "shb-reg__note-text" }, [n.note]),
+        el("button", { type: "button", class: "shb-btn", "data-shb-reg-act": "take", "data-shb-reg-id": n.id },
+          ["Ta in i formuläret", el("span", { class: "shb-sr-only" }, [": " + n.text])])]))) :
+        el("p", {}, ["Det finns inga anteckningar i arbetsytan ännu. De ni skriver i arbetsbladen visas här."]));
+    },
+    take(root, b) {
+      const reg = regOfRoot(root), a = own(store.answers(), b.dataset.shbRegId);
+      const input = reg.notes && root.querySelector('[data-shb-reg-field="' + reg.notes + '"]');
+      if (!a || !input) return;
+      input.value = input.value.trim() ? input.value.trim() + "\n\n" + a.note.trim() : a.note.trim();
+      status(root, "Anteckningen är inlagd i formuläret. Fyll i resten och spara.");
+      input.focus();
+    }
   };
 
   shb.actions("data-shb-reg-act", Object.fromEntries(Object.entries(acts).map(([k, act]) => [k, (b) => {
@@ -528,7 +561,8 @@
           el("p", { class: "shb-reg-cmp__name" }, [el("strong", {}, [name(reg, any)])]),
           ...(marks.length ? [el("p", { class: "shb-cmp-q__marks" }, marks)] : []),
           el("ul", {}, r.cells.map((item, n) => el("li", {}, [el("strong", {}, [lists[n].label + ": "]),
-            !item ? "finns inte i filen" : sf ? shown(reg, sf, item) + (late(reg, item, day) ? " (" + (reg.late || LATE) + ")" : "") : "finns"])))]);
+            !item ? "finns inte i filen" : sf ? shown(reg, sf, item) + (late(reg, item, day) ? " (" + (reg.late || LATE) + ")" : "") :
+              reg.answer ? value(item, reg.answer) || "inget svar" : "finns"])))]);
         li.append(el("p", { class: "shb-reg-cmp__own" }, [mine.has(r.id) ? "Finns i er arbetsyta." : "Finns inte i er arbetsyta."]));
         if (!mine.has(r.id)) missing.push(any);
         ul.append(li);
@@ -615,7 +649,7 @@
     mount,
     exports: {
       ready, validDate, problems, late, summary, summaryText, sortItems, filterItems, mergeItems, rows, blocks,
-      notesBlocks, merge, registers, prefill, prefillLines,
+      notesBlocks, notesOf, shown, name, done, registerOf, merge, registers, prefill, prefillLines,
       // Jämför svar: the parties' registers side by side (compare.js calls it).
       compare: compareSection
     }

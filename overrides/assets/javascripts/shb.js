@@ -519,7 +519,8 @@ window.shb = (function () {
     ["compare.js", "[data-shb-compare]"],
     ["status.js", "[data-shb-status]"],
     ["documents.js", "[data-shb-doc]"],
-    ["registers.js", "[data-shb-reg], [data-shb-reg-use], [data-shb-compare], [data-shb-prefill^='register:']"]
+    ["registers.js", "[data-shb-reg], [data-shb-reg-use], [data-shb-compare], [data-shb-prefill^='register:']"],
+    ["followup.js", "[data-shb-fu]"]
   ];
   const loaded = {}, failures = [];
 
