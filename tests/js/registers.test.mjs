@@ -119,3 +119,17 @@ test("the papers take the items the register says: open ones, the latest date, o
   assert.equal(R.prefillLines(added, [A, B, newer], null), "- Årlig uppföljning (part: Båda parterna; klart senast: 1 mars 2027)");
   assert.equal(R.prefillLines(open, [], null), "");
 });
+
+test("a register of answers is named on Jämför svar by its other fields, its commitment found in a party's file", () => {
+  const ANS = { id: "uppfoljning", title: "Årlig uppföljning", one: "svar", many: "svar", answer: "svar", statuses: [],
+    fields: [{ id: "fraga", label: "Fråga", kind: "text", limit: 200, required: true, list: true },
+      { id: "svar", label: "Svar", kind: "longtext", limit: 2000, list: true },
+      { id: "ar", label: "År", kind: "text", limit: 4, list: true },
+      { id: "atagande", label: "Åtagande", kind: "item", register: "ataganden", limit: 60, list: true }] };
+  const answer = item("u2027-gjort-a", { fraga: "Vad har hänt?", svar: "Två möten", ar: "2027", atagande: "a" });
+  // registerOf() needs the index: the commitment's own name comes from it, else the fallback.
+  const named = R.cmpName(ANS, answer, [{ registers: { ataganden: [A] } }]);
+  assert.match(named, /^Vad har hänt\? · 2027 · /);
+  assert.doesNotMatch(named, /Två möten/, "the answer is what is compared, not the name");
+  assert.equal(R.cmpName(REG, A, []), "Möten");
+});

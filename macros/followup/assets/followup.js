@@ -240,6 +240,7 @@
     shb.undo.offer(UNDO, statusBox(root), "Uppföljningen för " + (year + 1) + " är startad. Åtagandena är med, och svaren för " + year + " finns kvar i sitt år.", () => {
       store.set(YEAR_KEY, was);
       shownYear = 0;
+      store.notify("workspace-values");
       return "Uppföljningen för " + (year + 1) + " är borttagen igen.";
     });
     store.notify("workspace-values");

@@ -558,7 +558,7 @@
         if (r.differ) marks.push(el("span", { class: "shb-cmp-mark shb-cmp-mark--differ" }, ["Statusen skiljer sig"]));
         const sf = statusField(reg);
         const li = el("li", { class: "shb-reg-cmp__item", "data-shb-reg-cmp-item": r.id }, [
-          el("p", { class: "shb-reg-cmp__name" }, [el("strong", {}, [name(reg, any)])]),
+          el("p", { class: "shb-reg-cmp__name" }, [el("strong", {}, [cmpName(reg, any, parties)])]),
           ...(marks.length ? [el("p", { class: "shb-cmp-q__marks" }, marks)] : []),
           el("ul", {}, r.cells.map((item, n) => el("li", {}, [el("strong", {}, [lists[n].label + ": "]),
             !item ? "finns inte i filen" : sf ? shown(reg, sf, item) + (late(reg, item, day) ? " (" + (reg.late || LATE) + ")" : "") :
@@ -576,6 +576,19 @@
     });
     section.append(el("p", { class: "shb-reg-cmp__status", role: "status", tabindex: "-1", "data-shb-reg-merge-status": "" }));
     return section;
+  }
+
+  // An item as the comparison names it. A register of answers (the yearly
+  // review: reg.answer) is named by its other listed fields (the question,
+  // the year, the commitment), as the answer is what differs; a linked item
+  // is looked up in the own workspace, then in the parties' files.
+  function cmpName(reg, item, parties) {
+    if (!reg.answer) return name(reg, item);
+    const mine = linkedFrom();
+    const linked = (regId, id) => mine(regId, id) || parties.map((p) => own(p.registers || {}, regId))
+      .filter(Array.isArray).flat().find((i) => i && i.id === id);
+    return reg.fields.filter((f) => f.list && f.id !== reg.answer && value(item, f.id))
+      .map((f) => shown(reg, f, item, linked)).join(" · ");
   }
 
   // Take items into the own workspace's register; undoable. Returns the number added.
@@ -649,7 +662,7 @@
     mount,
     exports: {
       ready, validDate, problems, late, summary, summaryText, sortItems, filterItems, mergeItems, rows, blocks,
-      notesBlocks, notesOf, shown, name, done, registerOf, merge, registers, prefill, prefillLines,
+      notesBlocks, notesOf, shown, name, cmpName, done, registerOf, merge, registers, prefill, prefillLines,
       // Jämför svar: the parties' registers side by side (compare.js calls it).
       compare: compareSection
     }
