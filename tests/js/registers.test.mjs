@@ -133,3 +133,15 @@ test("a register of answers is named on Jämför svar by its other fields, its c
   assert.doesNotMatch(named, /Två möten/, "the answer is what is compared, not the name");
   assert.equal(R.cmpName(REG, A, []), "Möten");
 });
+
+test("the notes a register can take: those with text, oldest first, the question as written", () => {
+  const found = R.notesOf({
+    q2: { checked: true, note: "  Senare  ", text: "Fråga två", list: "Lista", updated: "2027-02-01" },
+    q1: { checked: false, note: "<b>Först</b>", updated: "2027-01-01" },
+    q3: { checked: true, note: "   " }
+  });
+  assert.deepEqual(plain(found), [
+    { id: "q1", text: "q1", list: "", note: "<b>Först</b>" },
+    { id: "q2", text: "Fråga två", list: "Lista", note: "Senare" }]);
+  assert.deepEqual(plain(R.notesOf(undefined)), []);
+});
