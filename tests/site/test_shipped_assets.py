@@ -3,7 +3,8 @@ loads on its first view (the kernel and the theme's scripts that the page
 lists) stays within the budget of 10 240 B gzip (CONTRIBUTING.md,
 "Budgetar"). A feature's script that the kernel loads only where a page
 needs it (worksheets.js, timeline.js, documents.js, compare.js, status.js,
-registers.js, which loads the build's registers-index.js beside it)
+registers.js, which loads the build's registers-index.js beside it,
+followup.js)
 or at a button press (export.js) is counted apart, as `make bench` reports
 it; so is the Word library, which ships minified.
 """
@@ -33,6 +34,7 @@ FEATURES = {
     "assets/javascripts/compare.js": (r"data-shb-compare\b", "compare"),
     "assets/javascripts/status.js": (r"data-shb-status\b", "status"),
     "assets/javascripts/registers.js": (r'data-shb-reg(-use)?="|data-shb-compare\b', "registers"),
+    "assets/javascripts/followup.js": (r'data-shb-fu="', "followup"),
 }
 ON_CLICK_SCRIPTS = {"assets/javascripts/export.js"}  # loaded at a button press
 FEATURE_SCRIPTS = set(FEATURES) | ON_CLICK_SCRIPTS
@@ -85,7 +87,7 @@ def test_a_first_view_loads_only_the_listed_scripts_and_features_where_needed(br
     script only on a page that has its parts (never the one loaded at a click)."""
     seen = set()
     for path in ("om/", "verktyg/rundabordssamtal/", "dialogprocessen/", "mallar/spelregler/",
-                 "verktyg/jamfor-svar/", "verktyg/mina-anteckningar/"):
+                 "verktyg/jamfor-svar/", "verktyg/mina-anteckningar/", "verktyg/aterkoppling/"):
         html = (site_dir / path / "index.html").read_text(encoding="utf-8")
         features = {name for name, (marker, _) in FEATURES.items() if re.search(marker, html)}
         ctx = browser.new_context()
@@ -131,6 +133,7 @@ FEATURE_STYLES = {
     "timeline.css": r"data-shb-(timeline|tl-now|planner|ladder)\b|class=\"shb-tl-back\"",
     "documents.css": r'data-shb-doc="',
     "compare.css": r"data-shb-(compare|status)\b",
+    "followup.css": r'data-shb-fu="',
 }
 
 

@@ -213,7 +213,7 @@
       .map((q) => question(q, shownYear, "", answers, "shb-fu-w")));
     const meeting = root.querySelector("[data-shb-fu-meeting]");
     if (document.activeElement !== meeting) meeting.value = store.get(MEETING_KEY) || "";
-    root.querySelector("[data-shb-fu-next]").textContent = "Starta uppföljningen för " + (year + 1);
+    root.querySelector("[data-shb-fu-next]").textContent = "Starta nästa års uppföljning (" + (year + 1) + ")";
     root.dataset.shbFuReady = "";
   }
 
@@ -300,9 +300,11 @@
   shb.actions("data-shb-fu-act", (name, b) => {
     const root = rootOf(b);
     if (!root || !R()) return;
-    if (name === "out") out(root, b);
-    if (name === "ics") calendar(root);
-    if (name === "next") startNext(root);
+    R().ready().then(() => {
+      if (name === "out") out(root, b);
+      if (name === "ics") calendar(root);
+      if (name === "next") startNext(root);
+    });
   });
   document.addEventListener("input", (e) => {
     const root = rootOf(e.target);
