@@ -38,8 +38,8 @@ TIERS = ("unit", "build", "browser", "outputs")
 BUILD_FIXTURES = frozenset({"site_dir", "site_outputs", "outputs_base_url", "base_url", "site_pages",
                             "csp_base_url", "instant_base_url", "offline_zip", "unpacked",
                             "minimal_brand_site"})
-# offline_zip runs `make offline`'s command, which prints the PDFs and writes
-# the Word files in Chromium as `make build` does.
+# offline_zip is the zip in site_outputs, made from its PDFs and Word files
+# (printed and written in Chromium).
 BROWSER_FIXTURES = frozenset({"browser", "page", "context", "playwright_instance", "file_page",
                               "offline_zip"})
 OUTPUT_FIXTURES = frozenset({"site_outputs", "offline_zip"})
@@ -110,11 +110,12 @@ def site_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_outputs(site_dir, tmp_path_factory, browser, offline_zip) -> Path:
+def site_outputs(site_dir, tmp_path_factory, browser) -> Path:
     """The whole site of `make build`: site_dir with the PDFs (pdf/, linked
     from pages) and the blank Word templates (mallar/filer/), printed and
-    written in Chromium, and the offline zip ("Läs utan internet" on Om
-    handboken links to it; the same zip as offline_zip). Only the tests that
+    written in Chromium, and the offline zip made by `make build`'s last
+    step from them ("Läs utan internet" on Om handboken links to it; the
+    offline_zip fixture). Only the tests that
     read those files, or follow the links to them, use it: they are the slow
     steps of the build.
 
@@ -135,7 +136,8 @@ def site_outputs(site_dir, tmp_path_factory, browser, offline_zip) -> Path:
     shutil.copytree(site_dir, site)
     write_site_pdfs(browser, site)
     write_site_blanks(browser, site)
-    shutil.copy2(offline_zip, site / OFFLINE_ZIP)
+    make_offline_zip(site, tmp_path_factory.mktemp("offline"))
+    assert (site / OFFLINE_ZIP).is_file()
     return site
 
 
@@ -168,23 +170,31 @@ def instant_base_url(tmp_path_factory) -> str:
         yield url
 
 
-@pytest.fixture(scope="session")
-def offline_zip(tmp_path_factory) -> Path:
-    """The zip, made by the same command `make offline` runs."""
+def make_offline_zip(site: Path, work: Path) -> None:
+    """`make build`'s last step: the site built for reading from disk, with
+    the PDFs and Word files of ``site``, zipped into ``site``. In its own
+    process, as make runs it (the offline build switches on by an
+    environment variable)."""
     from scripts.build.offline import FOLDER
 
-    work = tmp_path_factory.mktemp("offline")
-    archive = work / "handbok.zip"
     env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
     if os.environ.get("SHB_CHROMIUM"):
         env["SHB_CHROMIUM"] = os.environ["SHB_CHROMIUM"]
     result = subprocess.run(
-        [sys.executable, "-m", "scripts.build.offline",
-         "--site-dir", str(work / "build" / FOLDER), "--zip", str(archive)],
+        [sys.executable, "-m", "scripts.build.offline", "--site-dir", str(work / "build" / FOLDER),
+         "--zip", str(work / "handbok.zip"), "--from-site", str(site)],
         cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
     assert result.returncode == 0, result.stderr
-    assert archive.is_file()
-    return archive
+
+
+@pytest.fixture(scope="session")
+def offline_zip(site_outputs) -> Path:
+    """The offline zip that `make build` puts into the site (and the Pages
+    workflow publishes). `make offline` makes the same zip on its own,
+    printing the PDFs itself instead of copying them."""
+    from macros.brand.register import OFFLINE_ZIP
+
+    return site_outputs / OFFLINE_ZIP
 
 
 @pytest.fixture(scope="session")

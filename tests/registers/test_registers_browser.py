@@ -183,12 +183,12 @@ def test_a_register_journey_add_edit_remove_sort_filter_keep_print_and_export(pa
                            "?.textContent.includes('3 åtaganden')")
     assert page.inner_text('[data-shb-reg-sum="ataganden"]') == "Åtaganden: 3 åtaganden. Klara: 2. Försenade: 0."
     assert page.inner_text('[data-shb-reg-sum="beslut"]') == "Beslut: 0 beslut."
-    _, markdown = export(page, "Exportera protokoll (Markdown)")
+    _, markdown = export(page, "Exportera anteckningar (Markdown)")
     assert "## Register" in markdown and "### Åtaganden" in markdown
     assert "| Vad | Part | Ansvarig roll | Klart senast eller följs upp | Status |" in markdown
     assert "&lt;img src=x" in markdown and "<img" not in markdown
     with page.expect_download() as info:
-        page.locator("#shb-ws").get_by_role("button", name="Exportera protokoll (Word)").click()
+        page.locator("#shb-ws").get_by_role("button", name="Exportera anteckningar (Word)").click()
     notes = read_docx(info.value)
     headings = [p.text for p in notes.paragraphs if p.style.name.startswith("Heading")]
     assert "Register" in headings and "Åtaganden" in headings
