@@ -127,6 +127,7 @@ def test_one_panel_per_page_in_the_first_toolbar(site_dir, site_pages):
         overview = "data-shb-overview" in html or "data-shb-compare" in html
         template = "data-shb-doc=" in html  # a template's page keeps its values in the workspace too
         template = template or 'data-shb-reg="' in html  # so does a register's page
+        template = template or 'data-shb-fu="review"' in html  # and the yearly review
         one = 1 if toolbars or overview or template else 0
         assert html.count('id="shb-ws"') == one, path
         assert html.count('id="shb-dialog"') == one, path
