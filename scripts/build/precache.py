@@ -21,7 +21,9 @@ the new one, never half of each. Workbox then drops the old entries.
 Not precached (fetched from the network as before): the worksheet PDFs, the
 blank Word templates and the offline zip (large, and each a download in
 its own right), the worker and its library (the browser keeps them with the
-registration), and files for hosts and crawlers (_headers, sitemap.xml).
+registration), and files for hosts (_headers, the gzipped sitemap).
+sitemap.xml is kept: Material's instant navigation reads it to know which
+links it may load itself.
 """
 from __future__ import annotations
 
@@ -36,7 +38,7 @@ WORKER = "sw.js"
 WORKBOX_DIR = "assets/vendor/workbox"
 WORKBOX = ("workbox-core", "workbox-routing", "workbox-strategies", "workbox-precaching")
 # What the worker does not keep: suffixes and folders (relative to the site).
-SKIP_SUFFIXES = (".pdf", ".docx", ".zip", ".map", ".gz", ".xml")
+SKIP_SUFFIXES = (".pdf", ".docx", ".zip", ".map", ".gz")
 SKIP_NAMES = {WORKER, "_headers", ".nojekyll", "CNAME"}
 SKIP_FOLDERS = ("pdf/", "mallar/filer/", WORKBOX_DIR + "/")
 

@@ -21,12 +21,12 @@ FILES = {
     "assets/vendor/docx/docx.js": "var docx = {};",
     "search/search_index.json": "{}",
     "assets/images/logo.svg": "<svg/>",
+    "sitemap.xml": "<urlset/>",  # instant navigation reads it
 }
 NOT_KEPT = {
     "pdf/rundabordssamtal.pdf": "%PDF",
     "mallar/filer/inbjudan.docx": "PK",
     "samverkanshandboken-offline.zip": "PK",
-    "sitemap.xml": "<urlset/>",
     "sitemap.xml.gz": "gz",
     "_headers": "/*",
     "assets/javascripts/bundle.min.js.map": "{}",
@@ -106,3 +106,17 @@ def test_no_worker_without_workbox_in_the_site(tmp_path):
     with pytest.raises(SystemExit, match="workbox-precaching"):
         precache.apply(site)
     assert not (site / precache.WORKER).exists()
+
+
+def test_the_built_site_lists_every_page_and_the_search_index(site_dir):
+    """sw.js as the build writes it (after csp): every page and the search
+    index with the revision of the file as served, Workbox and its licence
+    beside it, and no PDF or Word file."""
+    entries = listed(site_dir)
+    pages = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")}
+    assert pages <= set(entries)
+    assert {"search/search_index.json", "assets/javascripts/shb.js", "assets/vendor/docx/docx.js"} <= set(entries)
+    assert not [u for u in entries if u.endswith((".pdf", ".docx", ".zip"))]
+    assert entries == {e["url"]: e["revision"] for e in precache.manifest(site_dir)}
+    licence = (site_dir / precache.WORKBOX_DIR / "LICENSE.txt").read_text(encoding="utf-8")
+    assert licence == (vendor.ROOT / "node_modules" / "workbox-precaching" / "LICENSE").read_text(encoding="utf-8")

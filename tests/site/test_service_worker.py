@@ -28,7 +28,7 @@ def test_after_one_visit_the_handbook_works_without_a_network(browser, base_url,
 
         context.set_offline(True)
         # Really offline: a file the worker does not keep cannot be fetched.
-        assert page.evaluate("fetch('sitemap.xml').then(() => 'fetched', () => 'failed')") == "failed"
+        assert page.evaluate("fetch('_headers').then(() => 'fetched', () => 'failed')") == "failed"
 
         # A worksheet, never opened before: ticks and notes are saved and come back.
         open_page(page, base_url, WORKSHEET)
