@@ -15,7 +15,7 @@ export const SCRIPTS = {
   registers: "macros/registers/assets/registers.js",
 };
 
-function standIn(timers) {
+export function standIn(timers) {
   const storage = new Map();
   const document = {
     currentScript: null,
