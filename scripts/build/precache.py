@@ -70,10 +70,11 @@ def worker(entries: list[dict[str, str]]) -> str:
         " * a network after the first visit. Written by scripts/build/precache.py: do not edit. */\n"
         f"importScripts({imports});\n"
         "workbox.precaching.cleanupOutdatedCaches();\n"
-        "// A page's address (verktyg/x/) finds its file (verktyg/x/index.html).\n"
+        "// A page's address (verktyg/x/) finds its file (verktyg/x/index.html), also with\n"
+        "// the search's highlight (?h=...) or a campaign's parameters after it.\n"
         "workbox.precaching.precacheAndRoute([\n"
         f"{listed}\n"
-        "], { directoryIndex: \"index.html\" });\n"
+        "], { directoryIndex: \"index.html\", ignoreURLParametersMatching: [/^h$/, /^utm_/, /^fbclid$/] });\n"
     )
 
 

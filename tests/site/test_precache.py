@@ -86,7 +86,8 @@ const vm = require('node:vm'), fs = require('node:fs');
 const calls = [];
 const ctx = { importScripts: (...f) => calls.push(['import', f]),
   workbox: { precaching: { cleanupOutdatedCaches: () => calls.push(['cleanup']),
-    precacheAndRoute: (list, opts) => calls.push(['precache', list.length, opts]) } } };
+    precacheAndRoute: (list, opts) => calls.push(['precache', list.length, opts.directoryIndex,
+      opts.ignoreURLParametersMatching.map(String)]) } } };
 vm.runInNewContext(fs.readFileSync(process.argv[1], 'utf-8'), ctx);
 process.stdout.write(JSON.stringify(calls));
 """
@@ -97,7 +98,8 @@ process.stdout.write(JSON.stringify(calls));
     assert imported[0] == "import" and imported[1] and set(imported[1]) <= copied
     assert [Path(f).stem for f in imported[1]] == list(precache.WORKBOX)
     assert cleanup == ["cleanup"]
-    assert precached == ["precache", len(FILES), {"directoryIndex": "index.html"}]
+    # The search's highlight (?h=) finds the page too.
+    assert precached == ["precache", len(FILES), "index.html", ["/^h$/", "/^utm_/", "/^fbclid$/"]]
 
 
 def test_no_worker_without_workbox_in_the_site(tmp_path):

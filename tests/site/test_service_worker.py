@@ -26,12 +26,19 @@ def test_after_one_visit_the_handbook_works_without_a_network(browser, base_url,
             "Handboken är nu sparad i den här webbläsaren. "
             "Sidorna, arbetsbladen, mallarna och Jämför svar fungerar även utan internet.")
 
+        assert watch.console_errors == []
         context.set_offline(True)
         # Really offline: a file the worker does not keep cannot be fetched.
         assert page.evaluate("fetch('_headers').then(() => 'fetched', () => 'failed')") == "failed"
+        watch.console_errors.clear()  # Chromium logs that failed fetch
+        # From here on every response (pages, scripts loaded on demand, the
+        # search index) comes from the worker's copy.
+        responses = []
+        page.on("response", lambda r: responses.append((r.url, r.from_service_worker)))
 
-        # A worksheet, never opened before: ticks and notes are saved and come back.
-        open_page(page, base_url, WORKSHEET)
+        # A worksheet, never opened before (as a search result links to it, with
+        # the highlight's ?h=): ticks and notes are saved and come back.
+        open_page(page, base_url, WORKSHEET + "?h=arbetsgrupp")
         assert page.evaluate("!!navigator.serviceWorker.controller")
         page.check(f"#shb-check-{Q1}")
         page.fill(f"#shb-note-{Q2}", "Boka lokalen i god tid")
@@ -61,6 +68,8 @@ def test_after_one_visit_the_handbook_works_without_a_network(browser, base_url,
         assert page.locator(f"[data-shb-cmp-row='{Q1}'] .shb-cmp-a__note").all_text_contents() == [
             "från kommunen", "från facket"]
         assert page.evaluate("window.shb.failures") == []
+        assert responses and [url for url, cached in responses if not cached] == []
+        assert any(url.endswith("/assets/javascripts/compare.js") for url, _ in responses)
         assert watch.console_errors == [] and watch.foreign_requests == []
     finally:
         context.close()
