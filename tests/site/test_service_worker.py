@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from tests.browser_checks import PageWatch, origin_of
+from tests.browser_checks import PageWatch, axe_violations, origin_of
 from tests.documents_support import field, open_template, slot_text
 from tests.worksheets_support import WORKSHEET, active_answers, answer, exported_file, mounted, open_page
 
@@ -25,6 +25,7 @@ def test_after_one_visit_the_handbook_works_without_a_network(browser, base_url,
         assert page.inner_text(READY) == (
             "Handboken är nu sparad i den här webbläsaren. "
             "Sidorna, arbetsbladen, mallarna och Jämför svar fungerar även utan internet.")
+        assert axe_violations(page, READY) == []
 
         assert watch.console_errors == []
         context.set_offline(True)
