@@ -50,13 +50,35 @@ def precached(rel: str) -> bool:
                 or rel.startswith(SKIP_FOLDERS))
 
 
+# Material ships lunr's stemmers for some thirty languages (and two word
+# splitters, near 1 MB together); the search loads only those of its own
+# languages (search/search_index.json's config), so only those are kept.
+LUNR = "assets/javascripts/lunr/"
+
+
+def search_scripts(site: Path) -> set[str]:
+    """The lunr files that the site's search loads, by the languages of its index."""
+    index = site / "search" / "search_index.json"
+    langs = json.loads(index.read_text(encoding="utf-8")).get("config", {}).get("lang", []) if index.is_file() else []
+    needed = {f"{LUNR}min/lunr.{lang}.min.js" for lang in langs if lang != "en"}
+    if needed:
+        needed.add(f"{LUNR}min/lunr.stemmer.support.min.js")
+    if len(langs) > 1:
+        needed.add(f"{LUNR}min/lunr.multi.min.js")
+    if "ja" in langs:
+        needed.add(f"{LUNR}tinyseg.js")
+    if "th" in langs:
+        needed.add(f"{LUNR}wordcut.js")
+    return needed
+
+
 def manifest(site: Path) -> list[dict[str, str]]:
     """Every precached file of ``site``: its URL relative to the worker and
     its revision, in a stable order."""
-    entries = []
+    entries, search = [], search_scripts(site)
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         rel = path.relative_to(site).as_posix()
-        if precached(rel):
+        if precached(rel) and (not rel.startswith(LUNR) or rel in search):
             entries.append({"url": rel, "revision": hashlib.sha256(path.read_bytes()).hexdigest()[:16]})
     return entries
 

@@ -19,7 +19,10 @@ FILES = {
     "assets/javascripts/shb.js": "window.shb = {};",
     "assets/stylesheets/extra.css": "p{}",
     "assets/vendor/docx/docx.js": "var docx = {};",
-    "search/search_index.json": "{}",
+    "search/search_index.json": '{"config": {"lang": ["sv"]}, "docs": []}',
+    # The search's scripts for its own language (from the index's config).
+    "assets/javascripts/lunr/min/lunr.sv.min.js": "sv",
+    "assets/javascripts/lunr/min/lunr.stemmer.support.min.js": "support",
     "assets/images/logo.svg": "<svg/>",
     "sitemap.xml": "<urlset/>",  # instant navigation reads it
 }
@@ -30,6 +33,9 @@ NOT_KEPT = {
     "sitemap.xml.gz": "gz",
     "_headers": "/*",
     "assets/javascripts/bundle.min.js.map": "{}",
+    "assets/javascripts/lunr/min/lunr.de.min.js": "de",  # other languages' search
+    "assets/javascripts/lunr/min/lunr.multi.min.js": "multi",
+    "assets/javascripts/lunr/wordcut.js": "th",
     **{f"{precache.WORKBOX_DIR}/{name}.js": "this.workbox={};" for name in precache.WORKBOX},
 }
 

@@ -69,6 +69,12 @@ def test_after_one_visit_the_handbook_works_without_a_network(browser, base_url,
         assert page.locator(f"[data-shb-cmp-row='{Q1}'] .shb-cmp-a__note").all_text_contents() == [
             "från kommunen", "från facket"]
         assert page.evaluate("window.shb.failures") == []
+
+        # The search, with its index and its Swedish stemmer from the copy.
+        page.locator("input[data-md-component=search-query]").click()
+        page.keyboard.type("rundabordssamtal")
+        page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+        assert "Rundabordssamtal" in page.locator(".md-search-result__item h1").all_inner_texts()
         assert responses and [url for url, cached in responses if not cached] == []
         assert any(url.endswith("/assets/javascripts/compare.js") for url, _ in responses)
         assert watch.console_errors == [] and watch.foreign_requests == []
