@@ -44,6 +44,7 @@ build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m scripts.build.minify site
 	$(BIN)/python -m scripts.build.vendor site
 	$(BIN)/python -m scripts.build.csp site
+	$(BIN)/python -m scripts.build.precache site
 	$(BIN)/python -m scripts.build.pdf site
 	$(BIN)/python -m scripts.build.blank_documents site
 	$(BIN)/python -m scripts.build.offline --from-site site

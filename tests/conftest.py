@@ -247,12 +247,32 @@ def playwright_instance():
         yield p
 
 
+class NoServiceWorkers:
+    """The browser, whose new contexts and pages block service workers unless
+    a test asks for them (``service_workers="allow"``): the site registers
+    its worker (sw.js) on every page, which would then fetch the whole site
+    in the background of each of the hundreds of pages the tests open. Only
+    tests/site/test_service_worker.py allows it."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+    def new_context(self, **options):
+        return self._browser.new_context(**{"service_workers": "block", **options})
+
+    def new_page(self, **options):
+        return self._browser.new_page(**{"service_workers": "block", **options})
+
+
 @pytest.fixture(scope="session")
 def browser(playwright_instance):
     from scripts.build.browser import launch
 
     browser = launch(playwright_instance)
-    yield browser
+    yield NoServiceWorkers(browser)
     browser.close()
 
 

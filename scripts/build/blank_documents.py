@@ -30,7 +30,7 @@ class BlankDocumentError(Exception):
 
 def write_blank(browser, url: str, target: Path) -> Path:
     """Open a template's page in a fresh profile and save its empty Word file."""
-    context = browser.new_context(locale="sv-SE")
+    context = browser.new_context(locale="sv-SE", service_workers="block")  # no sw.js: see pdf.py
     try:
         page = context.new_page()
         response = page.goto(url)

@@ -99,7 +99,8 @@ def print_page(browser, url: str, target: Path, title: str, mode: str = "blank")
     """Open ``url`` in a fresh profile and print it to ``target`` on A4."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    context = browser.new_context(locale="sv-SE", color_scheme="light")
+    # No service worker: it would fetch the whole site behind every page printed.
+    context = browser.new_context(locale="sv-SE", color_scheme="light", service_workers="block")
     try:
         page = context.new_page()
         response = page.goto(url, wait_until="networkidle")

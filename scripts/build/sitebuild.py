@@ -8,14 +8,14 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from scripts.build import csp, minify, vendor
+from scripts.build import csp, minify, precache, vendor
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def build_site(site_dir: Path, config_file: Path | None = None, **overrides) -> Path:
     """Build as `make build` does: mkdocs --strict, our assets minified, then
-    the security policy.
+    the security policy and the service worker.
 
     Raises on any warning or error. (The PDF step is separate: scripts.build.pdf.)
     """
@@ -31,7 +31,9 @@ def build_site(site_dir: Path, config_file: Path | None = None, **overrides) -> 
 def finish(site_dir: Path) -> None:
     """The steps after `mkdocs build` that make the site as it is served:
     our assets minified, the browser libraries from npm copied in, then the
-    security policy (as `make build` runs them)."""
+    security policy, and last the service worker's list of files with their
+    revisions (as `make build` runs them)."""
     minify.apply(site_dir)
     vendor.apply(site_dir)
     csp.apply(site_dir)
+    precache.apply(site_dir)

@@ -1,6 +1,7 @@
 """Copy the browser libraries from npm (node_modules/, pinned by
 package-lock.json) into the built site, where our scripts load them at the
-moment they are needed: the Word library ``docx`` for documents.js.
+moment they are needed: the Word library ``docx`` for documents.js, and
+Workbox for the service worker (scripts/build/precache.py).
 
     .venv/bin/python -m scripts.build.vendor site
 
@@ -25,6 +26,12 @@ ROOT = Path(__file__).resolve().parents[2]
 LIBRARIES = (
     ("docx/dist/index.iife.js", "assets/vendor/docx/docx.js"),
     ("docx/LICENSE", "assets/vendor/docx/LICENSE.txt"),
+    # Workbox's precaching for the service worker (sw.js, written by
+    # scripts/build/precache.py, which imports these): npm ships each module's
+    # browser build, one global ``workbox`` with a part per module.
+    *((f"workbox-{name}/build/workbox-{name}.prod.js", f"assets/vendor/workbox/workbox-{name}.js")
+      for name in ("core", "routing", "strategies", "precaching")),
+    ("workbox-precaching/LICENSE", "assets/vendor/workbox/LICENSE.txt"),
 )
 # npm ships docx unminified (about 1 MB, 230 KB gzipped); terser (pinned in
 # package.json) makes it about 290 KB, 85 KB gzipped. Minifying takes a few

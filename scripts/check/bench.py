@@ -26,6 +26,9 @@ In one run on one machine it measures:
   export (export.js) are reported apart, by name, with the pages that load
   them on their first view and the largest such page's total, and so is the
   Word library as it ships;
+- the service worker apart from every first view (it registers after the
+  page has loaded): sw.js and Workbox as they ship, and what it fetches in
+  the background to keep the site for reading offline;
 - Lighthouse on every page: the lowest score per category and its page;
 - "Jämför svar" with ten files of 200 answers (bench-compare.json), and the
   register Åtaganden with 500 items (bench-registers.json): no task of it
@@ -151,8 +154,12 @@ def page_paths(site: Path) -> list[str]:
 
 
 def first_view_bytes(browser, base: str, path: str) -> int:
-    """Gzipped bytes of every response for a first view of ``path`` (empty cache)."""
-    context = browser.new_context()
+    """Gzipped bytes of every response for a first view of ``path`` (empty cache).
+
+    Without the service worker: it registers after the page has loaded and
+    then fetches the whole site for reading offline (offline_weight counts
+    that apart)."""
+    context = browser.new_context(service_workers="block")
     page = context.new_page()
     sizes: list[int] = []
 
@@ -175,6 +182,20 @@ def page_weights(site: Path, paths: list[str]) -> dict[str, int]:
         weights = {path: first_view_bytes(browser, base, path) for path in paths}
         browser.close()
     return weights
+
+
+def offline_weight(site: Path) -> dict:
+    """The service worker, apart from the first view: sw.js and Workbox's
+    files (gzipped, as served), and the files its manifest lists, which it
+    fetches in the background after a page has loaded (gzipped, in total)."""
+    from scripts.build.precache import WORKBOX, WORKBOX_DIR, WORKER, manifest
+
+    gz = lambda path: len(gzip.compress(path.read_bytes(), compresslevel=6))  # noqa: E731
+    entries = manifest(site)
+    return {"worker_gzip": gz(site / WORKER),
+            "workbox_gzip": sum(gz(site / WORKBOX_DIR / f"{name}.js") for name in WORKBOX),
+            "precache_files": len(entries),
+            "precache_gzip": sum(gz(site / e["url"]) for e in entries)}
 
 
 def node(*args: str, stdin: bytes | None = None) -> bytes:
@@ -254,7 +275,7 @@ def compare_speed(site: Path, files: int = 10, answers: int = 200, runs: int = 5
             paths[-1].write_text(json.dumps(file), encoding="utf-8")
         browser = chromium.launch(p)
         for _ in range(runs):
-            page = browser.new_page()
+            page = browser.new_page(service_workers="block")
             page.goto(base + COMPARE_PAGE, wait_until="networkidle")
             page.wait_for_function("() => !!(window.shb && window.shb.features.compare)")
             page.evaluate("""() => {
@@ -316,7 +337,7 @@ def register_speed(site: Path, items: int = REGISTER_ITEMS, runs: int = 5) -> di
     with serve(site, compress=True) as base, sync_playwright() as p:
         browser = chromium.launch(p)
         for _ in range(runs):
-            context = browser.new_context()
+            context = browser.new_context(service_workers="block")
             context.add_init_script(f"localStorage.setItem('shb:v1:/', {json.dumps(json.dumps(store))});")
             page = context.new_page()
             page.goto(base + REGISTER_PAGE, wait_until="load")
@@ -414,7 +435,7 @@ def own_scripts_per_page(site: Path, paths: list[str]) -> dict[str, dict[str, li
         for path in paths:
             html = (site / path / "index.html").read_text(encoding="utf-8")
             included = sorted({n for n in include.findall(html) if not n.startswith("bundle.")})
-            page = browser.new_page()
+            page = browser.new_page(service_workers="block")
             requested: list[str] = []
             page.on("request", lambda r, seen=requested: (m := own.search(r.url.split("?")[0]))
                     and not m[1].startswith("bundle.") and seen.append(m[1]))
@@ -557,6 +578,7 @@ def main(argv: list[str]) -> int:
         # The build has minified it already (scripts/build/vendor.py): measure it as it ships.
         shipped = (ours_site / "assets" / "vendor" / "docx" / "docx.js").read_bytes()
         library = (len(shipped), len(gzip.compress(shipped, compresslevel=9)))
+        offline = offline_weight(ours_site)
         css_gzip = sum(v["gzip"] for k, v in assets.items() if k.endswith(".css"))
         first_view = first_view_js(assets, own_scripts_per_page(ours_site, paths))
 
@@ -594,6 +616,9 @@ def main(argv: list[str]) -> int:
     print(f"with      features loaded at once: largest {first_view['with_features_largest_gzip']} B gzipped "
           f"on {first_view['with_features_largest_page']}")
     print(f"library   docx (Word files, loaded at a click): {library[0]} B, {library[1]} B gzipped")
+    print(f"offline   after the first view, not in its budget: sw.js {offline['worker_gzip']} B and "
+          f"Workbox {offline['workbox_gzip']} B gzipped, then {offline['precache_files']} files "
+          f"({offline['precache_gzip'] // 1024} KiB gzipped) kept for reading offline")
     for page, values in scores.items():
         print(f"lighthouse {page}: " + ", ".join(f"{c} {s}" for c, s in values.items())
               + (f"; short of full marks: {', '.join(failing[page])}" if failing[page] else ""))
@@ -608,7 +633,7 @@ def main(argv: list[str]) -> int:
     args.output.write_text(json.dumps({
         "build": build, "weight": weight, "assets": assets,
         "assets_total": {"js_gzip": js_gzip, "css_gzip": css_gzip}, "first_view_js": first_view,
-        "libraries": {"docx": {"bytes": library[0], "gzip": library[1]}},
+        "libraries": {"docx": {"bytes": library[0], "gzip": library[1]}}, "offline": offline,
         "lighthouse": scores, "lighthouse_lowest": lowest, "lighthouse_failing_audits": failing, "budgets": [asdict(b) | {"met": b.met} for b in budgets],
     }, indent=2, ensure_ascii=False), encoding="utf-8")
     print(f"written   {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}")

@@ -26,7 +26,7 @@ def main() -> None:
     args = ap.parse_args()
     with serve(args.site) as base, sync_playwright() as p:
         browser = launch(p)
-        ctx = browser.new_context(color_scheme="dark" if args.dark else "light",
+        ctx = browser.new_context(service_workers="block", color_scheme="dark" if args.dark else "light",
                                   viewport={"width": args.width, "height": args.height})
         page = ctx.new_page()
         if args.print_media:

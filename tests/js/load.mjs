@@ -16,7 +16,7 @@ export const SCRIPTS = {
   followup: "macros/followup/assets/followup.js",
 };
 
-function standIn(timers) {
+export function standIn(timers) {
   const storage = new Map();
   const document = {
     currentScript: null,

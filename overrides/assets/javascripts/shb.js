@@ -576,6 +576,37 @@ window.shb = (function () {
   }
   if (window.document$) window.document$.subscribe(mount);
 
+  // ---- reading without a network -------------------------------------------------------
+
+  // The service worker (sw.js at the site's root, two folders above this file;
+  // scripts/build/precache.py) keeps every page, script and the search index,
+  // so the handbook works offline after the first visit. Registered after the
+  // page has loaded and only over http(s) (a worker cannot run from file://,
+  // the offline copy). A new version waits until no tab of the site is open
+  // (sw.js has no skipWaiting), so a page never mixes two versions. When the
+  // copy is ready the reader is told once, in a status line below the page.
+  const OFFLINE_TOLD = "shb:offline-ready:";
+  const OFFLINE_TEXT = "Handboken är nu sparad i den här webbläsaren. " +
+    "Sidorna, arbetsbladen, mallarna och Jämför svar fungerar även utan internet.";
+  function offline() {
+    const workers = navigator.serviceWorker;
+    if (!SRC || !workers || !/^https?:$/.test(location.protocol)) return;
+    workers.register(new URL("../../sw.js", SRC).href).then(() => workers.ready).then(() => {
+      const key = OFFLINE_TOLD + readConfig().scope;
+      try {
+        if (localStorage.getItem(key)) return;
+        localStorage.setItem(key, now());
+      } catch (e) {
+        return; // no storage: rather never than on every page
+      }
+      const line = el("p", { class: "shb-offline-ready", role: "status" });
+      (document.querySelector("article.md-content__inner") || document.body).append(line);
+      setTimeout(() => { line.textContent = OFFLINE_TEXT; }, 100); // a live region announces a change
+    }).catch(() => {}); // without the worker the site works as before, online
+  }
+  if (document.readyState === "complete") offline();
+  else window.addEventListener("load", offline, { once: true });
+
   return { kit, config: readConfig, sitePath, store, UserError, explain, download, savedMessage, undo, ask,
     actions, load, failures, feature, features, doc };
 })();
