@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import re
 
+from playwright.sync_api import expect
+
 from tests.compare.test_compare_page import Q1, Q2, answer_as, choose, open_compare, row
 from tests.worksheets_support import WORKSHEET, open_panel
 
@@ -143,6 +145,8 @@ def test_two_parties_export_a_third_compares_follows_a_link_comes_back_marks_pri
     # The saved comparison read in the panel: it says where it belongs.
     open_panel(page)
     page.set_input_files("#shb-ws-file", str(saved_path))
+    # The file is read asynchronously: wait for the message, then compare it whole.
+    expect(page.locator("#shb-ws-error")).not_to_be_empty()
     assert page.inner_text("#shb-ws-error") == (
         f"Filen ”{saved}” är en sparad jämförelse, inte en export av en arbetsyta. "
         "Öppna den på sidan Jämför svar. Ingenting har ändrats.")
