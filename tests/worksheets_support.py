@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 
 # The site is served at the root of its origin, so its scope is "/".
 STORE_KEY = "shb:v1:/"
@@ -75,11 +76,28 @@ def export(page, label: str):
 
 
 def confirm(page, label: str):
-    """Press a button in the open dialog."""
+    """Press a button in the open dialog; return once the page has handled its answer."""
     dialog = page.locator("dialog.shb-dialog[open]")
     dialog.wait_for()
-    dialog.get_by_role("button", name=label, exact=True).click()
-    dialog.wait_for(state="detached")
+    with dialog_handled(page):
+        dialog.get_by_role("button", name=label, exact=True).click()
+
+
+@contextmanager
+def dialog_handled(page):
+    """Wrap what closes the open dialog; wait until its close event has been handled.
+
+    The browser fires "close" in a task of its own after the dialog loses its open
+    attribute, and shb.ask answers in that event: waiting for the attribute alone reads
+    the page before the answer took effect (a clean CI run once did).
+    """
+    page.evaluate("""() => {
+      const dialog = document.getElementById("shb-dialog");
+      window.__shbDialogHandled = new Promise((done) =>
+        dialog.addEventListener("close", () => setTimeout(done), { once: true }));
+    }""")
+    yield
+    page.evaluate("() => window.__shbDialogHandled")
 
 
 # instant_base_url, the build for instant navigation, is in tests/conftest.py

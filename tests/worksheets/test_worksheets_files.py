@@ -182,8 +182,7 @@ def test_a_removed_question_is_listed_as_orphaned_and_kept(page, base_url):
 
     # Following the link opens the question on its page, with its note.
     link.click()
-    page.wait_for_selector(f"#shb-note-{Q1}")
-    assert page.input_value(f"#shb-note-{Q1}") == "levande anteckning"
+    expect(page.locator(f"#shb-note-{Q1}")).to_have_value("levande anteckning")
     assert GONE in active_answers(page)  # visiting a page never drops notes of other ids
 
     open_page(page, base_url, OVERVIEW)

@@ -1,8 +1,8 @@
 """Worksheets: workspaces, clearing with undo, keyboard use and the shb.store API."""
 from __future__ import annotations
 
-from tests.worksheets_support import (BANK, WORKSHEET, active_answers, answer, confirm, mounted,
-                                      open_page, open_panel, seed, store_with, stored, tab_to)
+from tests.worksheets_support import (BANK, WORKSHEET, active_answers, answer, confirm, dialog_handled,
+                                      mounted, open_page, open_panel, seed, store_with, stored, tab_to)
 
 Q1, Q2 = "rb-beslut-arbetsgrupp", "rb-beslut-mandat"
 
@@ -87,8 +87,8 @@ def test_clearing_a_list_asks_first_and_can_be_undone(page, base_url):
     dialog = page.locator("dialog.shb-dialog[open]")
     assert "Rundabordssamtal i strategiska partnerskap" in dialog.inner_text()
     assert page.evaluate("document.activeElement.textContent") == "Avbryt"  # the safe choice first
-    page.keyboard.press("Escape")
-    dialog.wait_for(state="detached")
+    with dialog_handled(page):
+        page.keyboard.press("Escape")
     assert page.evaluate("document.activeElement.dataset.shbAct") == "clear-list"
     assert set(active_answers(page)) == {Q1, Q2, other}
 
@@ -154,8 +154,8 @@ def test_everything_works_by_keyboard(page, base_url):
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "shb-dialog-name"
     page.keyboard.type("Med tangenter")
-    page.keyboard.press("Enter")
-    page.locator("dialog.shb-dialog[open]").wait_for(state="detached")
+    with dialog_handled(page):
+        page.keyboard.press("Enter")
     assert page.inner_text("#shb-ws-name") == "Med tangenter"
     assert page.evaluate("document.activeElement.dataset.shbAct") == "new"
 
