@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Literal
 
 from macros.data.schema import Id, Text
 from macros.data.validate import Collector, Problem, build
@@ -26,6 +26,9 @@ class VoiceTerm:
     avoid: tuple[Text, ...]
     allow: tuple[Text, ...] = ()  # exact phrases where an avoided word is right
     note: Text | None = None
+    # Where the choice holds: every built page, or only the texts of the questions
+    # (the lists a group reads aloud and ticks together).
+    scope: Literal["pages", "questions"] = "pages"
 
     def problems(self) -> Iterator[tuple[str, str]]:
         if not self.use:
@@ -73,10 +76,13 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<![\wÅÄÖåäö-])(?:{alternatives})(?![\wÅÄÖåäö-])", re.IGNORECASE)
 
 
-def variants_in(text: str, terms: Terms) -> list[Finding]:
-    """Every avoided variant in ``text``, outside the phrases each term allows."""
+def variants_in(text: str, terms: Terms, scope: str = "pages") -> list[Finding]:
+    """Every avoided variant in ``text``, outside the phrases each term allows,
+    for the terms whose choice holds in ``scope``."""
     found = []
     for term in terms.terms:
+        if term.scope != scope:
+            continue
         rest = text
         for phrase in term.allow:
             rest = re.sub(r"\s+".join(map(re.escape, phrase.split())), " ", rest, flags=re.IGNORECASE)

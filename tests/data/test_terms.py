@@ -35,6 +35,20 @@ def test_no_built_page_uses_an_avoided_word(site_dir):
     assert not found, "\n".join(found)
 
 
+def test_every_question_speaks_as_the_group_asking_itself():
+    """The questions are read aloud and ticked by a group: they say "vi", while
+    the pages around them say "ni" to the reader (terms.yml, scope: questions)."""
+    catalog = load(ROOT / "data", ROOT / "docs")
+    assert any(t.scope == "questions" for t in catalog.terms.terms)
+    found = [f"{home.owner_id}/{home.question.id}: {f.word!r} in '{home.question.text}'"
+             for home in catalog.question_homes()
+             for f in variants_in(home.question.text, catalog.terms, scope="questions")]
+    assert not found, "\n".join(found)
+    # The page-wide choices do not apply to the questions' own voice, and back.
+    assert [f.word for f in variants_in("Har ni mandat?", catalog.terms, scope="questions")] == ["ni"]
+    assert not variants_in("Har vi mandat?", catalog.terms, scope="pages")
+
+
 def test_no_page_built_with_a_minimal_brand_uses_an_avoided_word(minimal_brand_site):
     found = _report(pages(minimal_brand_site) | scripts(minimal_brand_site))
     assert not found, "\n".join(found)
