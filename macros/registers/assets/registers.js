@@ -256,8 +256,12 @@
   // The list is a table in the markup (with its roles said outright, as
   // its rows are laid out as a grid: rows out of sight are not laid out at
   // all, content-visibility in registers.css). Rows are added in slices, so
-  // that no task of drawing 500 items blocks the page.
-  const SLICE = 40;
+  // that no task of drawing 500 items blocks the page: the first, in the
+  // task that sorts, filters and counts (and that the first rendering of the
+  // new rows follows), is a screenful, the later ones a little more each.
+  // Printing draws what is left at once (beforeprint), so the paper has
+  // every row however early it is asked for.
+  const FIRST = 16, SLICE = 40;
   function cellOf(reg, f, item, day, linked) {
     const kids = [el("span", { class: "shb-reg__cell-label" }, [f.label + ": "])];
     const t = shown(reg, f, item, linked);
@@ -285,11 +289,21 @@
   }
 
   const drawing = new WeakMap(); // root -> the number of its latest drawing
-  function draw(root) {
+  const rest = new WeakMap(); // root -> a function that adds the rows still to come, at once
+  const lastRead = new WeakMap(); // root -> its items as last read from the store
+  // `again`: only the sort or a filter changed, so the items (and the
+  // choices made from them) are those of the last reading; the store tells
+  // of every change to them, and its subscriber below draws afresh.
+  function draw(root, again) {
     const reg = regOfRoot(root);
     if (!reg) return;
-    const saved = store.register(reg.id), day = today(), linked = linkedFrom();
-    choices(root, reg, saved);
+    let saved = again && lastRead.get(root);
+    if (!saved) {
+      saved = store.register(reg.id);
+      lastRead.set(root, saved);
+      choices(root, reg, saved);
+    }
+    const day = today(), linked = linkedFrom();
     const sortBy = root.querySelector("[data-shb-reg-sort]").value;
     const items = sortItems(reg, filterItems(reg, saved, filters(root), day), sortBy);
     const fields = reg.fields.filter((f) => f.list);
@@ -299,6 +313,7 @@
       "Inga " + reg.many + " ännu. Lägg till det första med formuläret ovan.";
     const list = root.querySelector("[data-shb-reg-list]"), turn = (drawing.get(root) || 0) + 1;
     drawing.set(root, turn);
+    rest.delete(root);
     delete root.dataset.shbRegDrawn;
     if (!items.length) {
       root.dataset.shbRegDrawn = "";
@@ -311,16 +326,27 @@
         el("th", { role: "columnheader", scope: "col" }, [el("span", { class: "shb-sr-only" }, ["Ändra eller ta bort"])])])]),
       body]));
     let at = 0;
-    (function slice() {
-      if (drawing.get(root) !== turn) return; // drawn again since
+    const add = (n) => {
       const frag = document.createDocumentFragment();
-      items.slice(at, at + SLICE).forEach((item) => frag.append(rowOf(reg, fields, item, day, linked)));
+      items.slice(at, at + n).forEach((item) => frag.append(rowOf(reg, fields, item, day, linked)));
       body.append(frag);
-      at += SLICE;
+      at += n;
+      if (at < items.length) return;
+      rest.delete(root);
+      root.dataset.shbRegDrawn = "";
+    };
+    const slice = () => {
+      if (drawing.get(root) !== turn) return; // drawn again since
+      add(SLICE);
       if (at < items.length) setTimeout(slice);
-      else root.dataset.shbRegDrawn = "";
-    })();
+    };
+    add(FIRST);
+    if (at < items.length) {
+      rest.set(root, () => add(items.length - at));
+      setTimeout(slice);
+    }
   }
+  window.addEventListener("beforeprint", () => all("[data-shb-reg]").forEach((root) => rest.has(root) && rest.get(root)()));
 
   // The form: an item's values in, the values out, the messages at the fields.
   function fill(root, item) {
@@ -473,7 +499,7 @@
   });
   document.addEventListener("change", (e) => {
     const root = rootOf(e.target);
-    if (root && e.target.matches("[data-shb-reg-sort], [data-shb-reg-filter]")) draw(root);
+    if (root && e.target.matches("[data-shb-reg-sort], [data-shb-reg-filter]")) draw(root, true);
   });
 
   // ---- the registers' status on Mina anteckningar ------------------------------------
