@@ -12,9 +12,14 @@ from macros.render import Renderer
 
 
 def compare(renderer: Renderer, catalog: Catalog, titles: dict[str, str]) -> str:
-    """Files in, answers side by side (compare.js), with the question index."""
+    """Files in, answers side by side (compare.js), with the question index,
+    and the register that takes a party's note as an input (the first with
+    ``notes``: Återkoppling), with its page."""
+    feedback = next((r for r in catalog.registers.values() if r.notes), None)
     return renderer.render("compare/compare.html.j2",
                            index_json=index_json(catalog, titles, renderer.context.page_url),
+                           feedback=feedback and {"id": feedback.id, "title": feedback.title,
+                                                  "url": renderer.context.page_url(feedback.page)},
                            css=renderer.stylesheet(STYLESHEET), gloss=False)
 
 

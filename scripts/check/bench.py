@@ -23,7 +23,7 @@ In one run on one machine it measures:
   scripts that the kernel loads only on the pages that need them
   (worksheets.js, timeline.js, documents.js, compare.js, status.js,
   registers.js with the build's registers-index.js) or at an
-  export (export.js) are reported apart, by name, with the pages that load
+  export (export.js, and word.js, the Word writer that runs as a worker) are reported apart, by name, with the pages that load
   them on their first view and the largest such page's total, and so is the
   Word library as it ships;
 - the service worker apart from every first view (it registers after the

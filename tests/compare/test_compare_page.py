@@ -392,6 +392,9 @@ def test_the_page_with_files_passes_axe(browser, base_url, two_parties, tmp_path
     choose(page, *two_parties, bad, files=2)
     row(page, Q1).get_by_label("Att diskutera").check()
     page.get_by_role("button", name="Ta in alla anteckningar").click()
+    # A note made an input of Återkoppling (the buttons come with the registers' index).
+    answer_of(page, Q1, "Kommunen").get_by_role("button", name="Lägg till i Återkoppling").click()
+    assert page.inner_text("#shb-cmp-merge-status").startswith("Synpunkten från Kommunen är tillagd i Återkoppling")
     open_panel(page)
     assert axe_violations(page) == []
     ctx.close()

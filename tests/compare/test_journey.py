@@ -75,7 +75,8 @@ def test_two_parties_export_a_third_compares_follows_a_link_comes_back_marks_pri
     assert "Högst 5 MB per fil" in page.inner_text("#shb-cmp-file-hint")
     # The same file twice is one party, told once.
     choose(page, kommunen, ideburna, files=2)
-    choose(page, kommunen, files=2)
+    choose(page, kommunen, files=2)  # (already 2 files: wait for what the page says of this one)
+    page.wait_for_function("() => document.getElementById('shb-cmp-notices').textContent.includes('redan med')")
     notices = page.inner_text("#shb-cmp-notices")
     assert notices.count(files["Kommunen"][0]) == 1 and "redan med i jämförelsen" in notices
     assert page.locator("#shb-cmp-list li strong").all_inner_texts() == ["Kommunen", "Idéburna organisationer"]

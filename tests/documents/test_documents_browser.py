@@ -86,6 +86,8 @@ def test_word_file_has_headings_values_and_the_header(page, base_url, project_ro
     assert name.startswith("minnesanteckningar-fran-ett-mote-") and name.endswith(".docx")
     assert any(url.endswith("/assets/javascripts/export.js") for url in requested)
     assert any(url.endswith("/assets/vendor/docx/docx.js") for url in requested)
+    # The file is written by word.js as a worker, off the page's own thread.
+    assert page.evaluate("() => !!window.shb.features.export && !window.docx && !window.shb.features.word")
     headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings[0] == ("Heading 1", "Minnesanteckningar, Styrgruppen")
     assert ("Heading 2", "Beslut") in headings and ("Heading 2", "Vem gör vad och när") in headings

@@ -3,12 +3,12 @@ one journey over Årlig uppföljning (answers kept per year, the report read
 back with python-docx, the calendar read with icalendar, the next year
 started with last year's answers kept), Återkoppling (a note brought in,
 the feedback report and the table for decision makers) and Jämför svar (two
-parties' reviews side by side). Many checks on four page loads (the browser
-tier's budget)."""
+parties' reviews side by side, and a party's note made an input of
+Återkoppling). Many checks on five page loads (the browser tier's budget)."""
 from __future__ import annotations
 
 import json
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import icalendar
 
@@ -19,6 +19,7 @@ from tests.worksheets_support import FILE_KIND, stored
 REVIEW = "verktyg/arlig-uppfoljning/"
 FEEDBACK = "verktyg/aterkoppling/"
 COMPARE = "verktyg/jamfor-svar/"
+MANDATE = "rb-beslut-mandat"  # a question of the round table's worksheet
 
 
 def workspace(party: str, registers: dict, answers: dict | None = None) -> dict:
@@ -162,11 +163,14 @@ def test_a_year_of_follow_up_reports_calendar_next_year_feedback_and_comparison(
 
     # Jämför svar: two parties' reviews side by side, matched by year, question and commitment.
     files = []
+    said = {"Kumla kommun": "Mer tid för remissen", "Föreningsrådet": HOSTILE}
     for n, (party, answer) in enumerate((("Kumla kommun", "Två möten"), ("Föreningsrådet", "Bara ett möte"))):
         review = [item(f"u2027-gjort-r1", fraga="Vad har hänt med åtagandet under året?", svar=answer, ar="2027", atagande="r1")]
+        notes = {MANDATE: {"checked": False, "note": said[party], "updated": "2027-10-01T00:00:00Z"}}
         path = tmp_path / f"part-{n}.json"
         path.write_text(json.dumps({"kind": FILE_KIND, "version": 3, "exported": "2027-11-01T00:00:00Z", "active": "w",
-                                    "workspaces": {"w": workspace(party, {"ataganden": commitments[:1], "uppfoljning": review})}}),
+                                    "workspaces": {"w": workspace(party, {"ataganden": commitments[:1], "uppfoljning": review},
+                                                                  notes)}}),
                         encoding="utf-8")
         files.append(str(path))
     page.goto(base_url + COMPARE)
@@ -176,4 +180,44 @@ def test_a_year_of_follow_up_reports_calendar_next_year_feedback_and_comparison(
     row = page.locator('[data-shb-reg-cmp-item="u2027-gjort-r1"]')
     assert "Vad har hänt med åtagandet under året? · 2027 · Kommunen bjuder in" in row.inner_text()
     assert "Kumla kommun: Två möten" in row.inner_text() and "Föreningsrådet: Bara ett möte" in row.inner_text()
+
+    # A party's note into Återkoppling from Jämför svar, by keyboard: a new
+    # input from that party in the step given, after the own; the same input
+    # again is told once and adds nothing; "Ångra" takes it out.
+    own_inputs = regs(page).get("aterkoppling", [])  # (each page load seeds the store afresh)
+    take = page.locator(f"[data-shb-cmp-row='{MANDATE}'] [data-shb-cmp=feedback]")
+    assert take.all_text_contents() == ["Lägg till i Återkoppling: anteckningen från Kumla kommun",
+                                      "Lägg till i Återkoppling: anteckningen från Föreningsrådet"]
+    page.fill("#shb-cmp-step", "Remiss")
+    take.nth(1).focus()
+    page.keyboard.press("Enter")
+    status = page.locator("#shb-cmp-merge-status")
+    assert status.inner_text().startswith("Synpunkten från Föreningsrådet är tillagd i Återkoppling i er arbetsyta, i steget ”Remiss”.")
+    inputs = regs(page)["aterkoppling"]
+    assert inputs[:-1] == own_inputs and len(inputs) == len(own_inputs) + 1
+    assert inputs[-1]["values"] == {"fran": "Föreningsrådet", "steg": "Remiss", "synpunkt": HOSTILE, "svar": "obesvarad"}
+    page.keyboard.press("Enter")
+    assert status.inner_text().startswith("Synpunkten från Föreningsrådet finns redan i Återkoppling.")
+    assert len(regs(page)["aterkoppling"]) == len(own_inputs) + 1
+    status.get_by_role("button", name="Ångra").click()
+    assert regs(page).get("aterkoppling", []) == own_inputs
+    # Without a step given: the worksheet's name.
+    page.fill("#shb-cmp-step", "")
+    take.nth(0).click()
+    take.nth(1).click()
+    inputs = regs(page)["aterkoppling"]
+    assert [i["values"]["fran"] for i in inputs[-2:]] == ["Kumla kommun", "Föreningsrådet"]
+    assert inputs[-1]["values"]["steg"] == page.locator(f".shb-cmp-group:has([data-shb-cmp-row='{MANDATE}']) h3").inner_text()
+    assert page.locator("[data-shb-compare] img, [data-shb-compare] b").count() == 0
+    # On Återkoppling (the store as the compare page left it; this context
+    # seeds its own at every load): listed as text, ready to be answered.
+    link = page.locator("[data-shb-cmp-feedback] a").get_attribute("href")
+    kept = stored(page)
+    ctx.close()
+    ctx, page = opened_with(browser, base_url, kept, FEEDBACK)
+    assert page.url.endswith("/" + FEEDBACK) and urlsplit(urljoin(base_url + COMPARE, link)).path == urlsplit(page.url).path
+    page.wait_for_selector("[data-shb-reg='aterkoppling'][data-shb-reg-drawn]", state="attached")
+    listed = page.locator("[data-shb-reg='aterkoppling'] [data-shb-reg-list]")
+    assert "Mer tid för remissen" in listed.text_content() and HOSTILE in listed.text_content()
+    assert listed.locator("img, b").count() == 0 and page.evaluate("window.__pwned") is None
     ctx.close()

@@ -10,10 +10,12 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const SCRIPTS = {
   kernel: "overrides/assets/javascripts/shb.js",
   export: "overrides/assets/javascripts/export.js",
+  word: "overrides/assets/javascripts/word.js",
   timeline: "macros/timeline/assets/timeline.js",
   documents: "macros/documents/assets/documents.js",
   registers: "macros/registers/assets/registers.js",
   followup: "macros/followup/assets/followup.js",
+  compare: "macros/compare/assets/compare.js",
 };
 
 export function standIn(timers) {

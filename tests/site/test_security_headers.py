@@ -260,6 +260,12 @@ def test_the_tools_work_under_the_header_with_no_violation(browser, shipped, tmp
     expect(page.locator("#shb-note-rb-beslut-mandat")).to_have_value("inläst under policyn")
     assert STORE_KEY in page.evaluate("Object.keys(localStorage)")
 
+    # Word: written by word.js as a worker (worker-src), which loads the library beside it.
+    with page.expect_download() as info:
+        page.click('[data-shb-act="docx"]')
+    assert open(info.value.path(), "rb").read().startswith(b"PK")
+    assert page.evaluate("() => !window.docx")  # not loaded into the page: the worker wrote it
+
     # Print: both buttons, and the page as printed.
     page.evaluate("""() => { window.__printed = []; window.print = () => window.__printed.push(
         document.documentElement.classList.contains('shb-print-blank') ? 'blank' : 'notes'); }""")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from tests.browser_checks import PageWatch, axe_violations, origin_of
-from tests.documents_support import field, open_template, slot_text
+from tests.documents_support import download_docx, field, open_template, slot_text
 from tests.worksheets_support import WORKSHEET, active_answers, answer, exported_file, mounted, open_page
 
 Q1, Q2 = "rb-beslut-arbetsgrupp", "rb-beslut-mandat"
@@ -55,6 +55,9 @@ def test_after_one_visit_the_handbook_works_without_a_network(browser, base_url,
         open_template(page, base_url)
         field(page, "mote").fill("Styrgruppen")
         assert slot_text(page, "mote") == "Styrgruppen"
+        # Its Word file: the writer (word.js, a worker) and the library from the copy.
+        _, document = download_docx(page)
+        assert document.paragraphs[0].text == "Minnesanteckningar, Styrgruppen"
 
         # Jämför svar: two parties' files compared, with the scripts it loads on demand.
         paths = []
@@ -77,6 +80,7 @@ def test_after_one_visit_the_handbook_works_without_a_network(browser, base_url,
         assert "Rundabordssamtal" in page.locator(".md-search-result__item h1").all_inner_texts()
         assert responses and [url for url, cached in responses if not cached] == []
         assert any(url.endswith("/assets/javascripts/compare.js") for url, _ in responses)
+        assert any(url.endswith("/assets/vendor/docx/docx.js") for url, _ in responses)
         assert watch.console_errors == [] and watch.foreign_requests == []
     finally:
         context.close()

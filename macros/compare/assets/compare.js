@@ -31,6 +31,7 @@
   let sources = []; // {file, text, party, name, answers, label}
   let discuss = new Set(); // question ids to bring to the meeting
   let rows = [], root = null;
+  let offering = null; // the register a note can be added to (Återkoppling), when drawn
   let view = "some"; // the questions shown: some, only, differ, none, all
   let unsaved = false; // marks not yet in a saved comparison file
   let leaving = false; // a link inside the site was followed: nothing is lost
@@ -252,8 +253,11 @@
       el("p", { class: "shb-cmp-a__state" + (a && a.checked ? " shb-cmp-a__state--done" : "") }, [state])];
     if (a && a.note.trim()) {
       kids.push(el("p", { class: "shb-cmp-a__note" }, [a.note]),
-        el("button", { type: "button", class: "shb-btn", "data-shb-cmp": "merge", "data-shb-cmp-q": r.id, "data-shb-cmp-s": String(i) },
-          ["Ta in anteckningen", el("span", { class: "shb-sr-only" }, [" från " + s.label])]));
+        el("p", { class: "shb-cmp-a__take" }, [
+          el("button", { type: "button", class: "shb-btn", "data-shb-cmp": "merge", "data-shb-cmp-q": r.id, "data-shb-cmp-s": String(i) },
+            ["Ta in anteckningen", el("span", { class: "shb-sr-only" }, [" från " + s.label])]),
+          ...(offering ? [" ", el("button", { type: "button", class: "shb-btn", "data-shb-cmp": "feedback", "data-shb-cmp-q": r.id, "data-shb-cmp-s": String(i) },
+            ["Lägg till i " + offering.title, el("span", { class: "shb-sr-only" }, [": anteckningen från " + s.label])])] : [])]));
     }
     return el("li", { class: "shb-cmp-a" }, kids);
   }
@@ -302,6 +306,7 @@
       el("button", { type: "button", class: "shb-btn", "data-shb-cmp": "remove", "data-shb-cmp-s": String(i) },
         ["Ta bort", el("span", { class: "shb-sr-only" }, [" " + s.label])])])));
     rows = some ? compare(index(), sources) : [];
+    offering = feedbackReg();
     const mine = store.answers(), frag = document.createDocumentFragment();
     groups().forEach((g, n) => {
       const id = "shb-cmp-g" + n;
@@ -317,6 +322,19 @@
     filter();
     drawDiscuss();
     root.dataset.shbCmpFiles = String(sources.length); // drawn (make bench waits for it)
+    if (some) whenRegisters();
+  }
+
+  // The registers (side by side, and "Lägg till i Återkoppling") need
+  // registers.js and its index, which load beside this script: a comparison
+  // drawn before they came is drawn again once they are here.
+  let awaiting = false;
+  function whenRegisters() {
+    if (awaiting || feedbackReg() || !root.querySelector("[data-shb-cmp-feedback]")) return;
+    awaiting = true;
+    shb.load("registers.js").then(() => shb.features.registers.ready())
+      .then(() => { awaiting = false; if (sources.length && root && document.contains(root)) draw(); },
+        (e) => { awaiting = false; setTimeout(() => { throw e; }); });
   }
 
   // ---- filters ----------------------------------------------------------------
@@ -404,6 +422,65 @@
       if (next) { mine = { ...mine, [r.id]: next }; changes[r.id] = next; n++; }
     }));
     apply(changes, n + (n === 1 ? " anteckning är tillagd" : " anteckningar är tillagda") + " i er arbetsyta.");
+  }
+
+  // ---- a party's note as an input of Återkoppling ------------------------------------
+
+  // The register that takes a party's note as an input: the page names it
+  // (data-shb-cmp-feedback, the register with "notes"), registers.js knows
+  // its fields. Null without it, or before registers.js has its index.
+  const FROM = "fran", STEP = "steg";
+  function feedbackReg() {
+    const holder = root && root.querySelector("[data-shb-cmp-feedback]"), R = shb.features.registers;
+    const reg = holder && R && R.registerOf(holder.dataset.shbCmpFeedback);
+    const has = (id) => reg && reg.fields.some((f) => f.id === id);
+    return reg && reg.notes && has(reg.notes) && has(FROM) && has(STEP) ? reg : null;
+  }
+
+  // A party's note as a new item of the feedback register: from the party,
+  // in the step given, the note as the input, not yet answered (the status
+  // field's default). Null when the register has that input from that party
+  // already: it is never added twice, and no item is ever changed.
+  // input: {from, step, text, id, t}.
+  function feedbackItem(reg, items, input) {
+    const text = input.text.trim(), from = input.from.trim();
+    const val = (i, id) => i && i.values && typeof i.values[id] === "string" ? i.values[id].trim() : "";
+    if (items.some((i) => val(i, reg.notes) === text && val(i, FROM).toLowerCase() === from.toLowerCase())) return null;
+    const limit = (id) => reg.fields.find((f) => f.id === id).limit || 200;
+    const values = { [FROM]: from.slice(0, limit(FROM)), [STEP]: input.step.trim().slice(0, limit(STEP)), [reg.notes]: text };
+    const status = reg.fields.find((f) => f.kind === "status" && f.default);
+    if (status) values[status.id] = status.default;
+    Object.keys(values).forEach((k) => { if (!values[k]) delete values[k]; });
+    return { id: input.id, created: input.t, updated: input.t, values };
+  }
+
+  // The step: the reader's answer above the questions, else the
+  // worksheet the question belongs to (or, for a question no longer in the
+  // handbook, the list it was saved in).
+  function stepOf(r) {
+    const field = root.querySelector("[data-shb-cmp-step]"), given = field ? field.value.trim() : "";
+    return given || (r.saved ? (r.saved.list || "").split(",")[0] : r.group);
+  }
+
+  function addFeedback(id, i) {
+    const reg = feedbackReg(), r = rows.find((x) => x.id === id), s = sources[i], a = r && r.cells[i];
+    if (!reg || !a || !a.note.trim()) return;
+    const from = s.party || s.label, before = store.register(reg.id);
+    const item = feedbackItem(reg, before, { from, step: stepOf(r), text: a.note, t: now(),
+      id: "c" + Date.now().toString(36) + Math.random().toString(36).slice(2, 8) });
+    if (!item) return mergeStatus("Synpunkten från " + from + " finns redan i " + reg.title + ". Den läggs inte till en gång till.");
+    const wrong = shb.features.registers.problems(reg, item.values), bad = Object.keys(wrong)[0];
+    if (bad) return mergeStatus("Anteckningen kan inte bli en synpunkt: " + wrong[bad]);
+    try {
+      if (!store.putRegister(reg.id, before.concat([item]))) return mergeStatus("Webbläsaren sparade inte ändringen. Exportera det ni vill behålla.");
+    } catch (e) {
+      return mergeStatus(shb.explain(e, "Synpunkten kunde inte läggas till."));
+    }
+    shb.undo.offer(UNDO, statusBox(), "Synpunkten från " + from + " är tillagd i " + reg.title + " i er arbetsyta" +
+      (item.values[STEP] ? ", i steget " + quote(item.values[STEP]) : "") + ".", () => {
+      store.putRegister(reg.id, store.register(reg.id).filter((x) => x.id !== item.id));
+      return "Synpunkten är borttagen ur " + reg.title + " igen.";
+    });
   }
 
   function refreshOwn() {
@@ -517,6 +594,7 @@
     },
     save: saveComparison,
     merge: (b) => mergeOne(b.dataset.shbCmpQ, Number(b.dataset.shbCmpS)),
+    feedback: (b) => addFeedback(b.dataset.shbCmpQ, Number(b.dataset.shbCmpS)),
     "merge-all": mergeAll,
     print: printDiscuss,
     // Markdown as before: the download is all the reader sees (no message).
@@ -577,5 +655,5 @@
   // The list as Markdown (a promise): for the tests.
   const discussMarkdown = () => shb.doc().then((w) => w.markdown(discussBlocks()));
 
-  shb.feature("compare", { mount, exports: { compare, summary, parse, discussBlocks, discussMarkdown, sources: () => sources } });
+  shb.feature("compare", { mount, exports: { compare, summary, parse, feedbackItem, discussBlocks, discussMarkdown, sources: () => sources } });
 })();

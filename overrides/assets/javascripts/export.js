@@ -5,8 +5,9 @@
  * one writer here: Markdown, plain text, HTML for the clipboard, and Word.
  * The kernel (shb.js) loads this script at the first export:
  *   shb.doc().then((w) => w.markdown(blocks))
- * The Word library (npm "docx", copied into the site by
- * scripts/build/vendor.py) is loaded in turn only for a Word file.
+ * The Word writer is word.js, which runs as a worker with the Word library
+ * (npm "docx", copied into the site by scripts/build/vendor.py), both
+ * loaded only for a Word file.
  *
  * Blocks: {type, ...}
  *   title, heading, subheading, paragraph  {runs}
@@ -123,13 +124,28 @@
 
   // ---- Word ------------------------------------------------------------------------
 
+  // The Word writer is word.js (the docx library's packing is one long
+  // task): it runs as a worker, started at the first Word file and kept for
+  // the next, so the page never waits on it. Where no worker can run (the
+  // offline copy from disk) or the worker fails, word.js and the library are
+  // loaded into the page and write the file there.
+  const HERE = document.currentScript ? document.currentScript.src : "";
+  const jobs = new Map();
+  let worker = null, jobId = 0;
+
+  // The blocks as word.js takes them: Word's blocks only, each entry's tick
+  // and note in words, plain data that a worker's message can carry.
+  const prepare = (blocks) => notMarkdown(blocks).map((b) => b.type === "entry" ?
+    Object.assign({}, b, { ticked: ticked(b), note: noteLines(b) }) : b);
+
   let lib = null;
-  function docxLib() {
-    if (window.docx) return Promise.resolve(window.docx);
-    return lib = lib || window.shb.load("../vendor/docx/docx.js").then(
-      () => window.docx || Promise.reject(new Error("the Word library did not define docx")),
+  function inPage() {
+    if (window.docx && window.shb.features.word) return Promise.resolve(window.docx);
+    return lib = lib || window.shb.load("../vendor/docx/docx.js").then(() => window.shb.load("word.js")).then(
+      () => window.docx && window.shb.features.word ? window.docx : Promise.reject(new Error("the Word library did not load")),
       (e) => { lib = null; throw e; });
   }
+  const pageBlob = (blocks, about) => inPage().then((D) => window.shb.features.word.wordBlob(D, blocks, about, BLANK));
 
   // The header line of a file the site makes: the site's name, and the
   // organisation when it is another.
@@ -143,62 +159,47 @@
     return { organisation: org, title, description: title + (site ? " (" + site + ")" : ""), header: headerLine(site, org) };
   }
 
-  // A Word document (as a Blob) from blocks, with the header line on every page.
-  function wordBlob(D, blocks, about) {
-    const run = (r, extra) => new D.TextRun(Object.assign({ text: r.blank ? BLANK : r.text }, r.bold ? { bold: true } : {}, extra || {}));
-    const para = (runs, opts) => new D.Paragraph(Object.assign({ children: runs.map((r) => run(r, opts && opts.run)) }, opts && opts.para));
-    // A line to write on: a tab to the right margin, filled with an underscore leader.
-    const line = () => new D.Paragraph({ spacing: { before: 200 },
-      tabStops: [{ type: D.TabStopType.RIGHT, position: D.TabStopPosition.MAX, leader: D.LeaderType.UNDERSCORE }],
-      children: [new D.TextRun({ children: [new D.Tab()] })] });
-    const children = [];
-    notMarkdown(blocks).forEach((b) => {
-      if (b.type === "title") children.push(para(b.runs, { para: { heading: D.HeadingLevel.HEADING_1 } }));
-      else if (b.type === "heading") children.push(para(b.runs, { para: { heading: D.HeadingLevel.HEADING_2 } }));
-      else if (b.type === "subheading") children.push(para(b.runs, { para: { heading: D.HeadingLevel.HEADING_3 } }));
-      else if (b.type === "paragraph") children.push(para(b.runs));
-      else if (b.type === "list") b.items.forEach((i) => children.push(para(i, { para: { bullet: { level: 0 } } })));
-      else if (b.type === "entry") {
-        // A question: in bold, with the tick in words under it; a party's
-        // line (Att diskutera) as it is. The note, indented, below.
-        if (b.checked === undefined) children.push(para(b.runs, { para: { keepNext: true } }));
-        else {
-          children.push(para(b.runs, { run: { bold: true }, para: { keepNext: true, spacing: { before: 200, after: 40 } } }));
-          children.push(new D.Paragraph({ indent: { left: 360 }, children: [new D.TextRun({ text: ticked(b), italics: true })] }));
-        }
-        noteLines(b).forEach((l) => children.push(new D.Paragraph({ indent: { left: 360 }, children: [new D.TextRun(l)] })));
-      } else if (b.type === "questions") {
-        children.push(para([{ text: b.title }], { run: { italics: true } }));
-        b.items.forEach((i) => children.push(para(i, { para: { bullet: { level: 0 } }, run: { italics: true } })));
-      } else if (b.type === "table") {
-        const cellOf = (t, bold) => new D.TableCell({ children: [new D.Paragraph({ children: [new D.TextRun({ text: t, bold })] })] });
-        children.push(new D.Table({ width: { size: 100, type: D.WidthType.PERCENTAGE }, rows: [
-          new D.TableRow({ tableHeader: true, children: b.head.map((h) => cellOf(h, true)) }),
-          ...b.rows.map((row) => new D.TableRow({ children: b.head.map((h, i) => cellOf(row[i] || "", false)) }))] }));
-        children.push(new D.Paragraph({ children: [] }));
-      } else if (b.type === "text") {
-        if (b.lines.length) b.lines.forEach((l) => children.push(new D.Paragraph({ children: [new D.TextRun(l)] })));
-        else children.push(line(), line(), line());
-      }
+  // The worker, started once; false when none can start or it has failed.
+  function startWorker() {
+    if (worker !== null) return worker;
+    // From disk a browser starts no worker; the offline copy's Worker there
+    // is a stand-in for the search (iframe-worker.js) that runs in the page.
+    if (location.protocol === "file:") return worker = false;
+    try {
+      worker = new Worker(new URL("word.js", HERE || location.href).href);
+    } catch (e) {
+      return worker = false;
+    }
+    worker.addEventListener("message", (e) => {
+      const job = jobs.get(e.data.id);
+      if (!job) return;
+      jobs.delete(e.data.id);
+      if (e.data.error) job.reject(new Error("the Word writer failed: " + e.data.error));
+      else job.resolve(e.data.blob);
     });
-    const doc = new D.Document({
-      creator: about.organisation, title: about.title, description: about.description,
-      styles: { default: {
-        document: { run: { font: "Calibri", size: 22 }, paragraph: { spacing: { after: 100 } } },
-        heading1: { run: { size: 36, color: "1F3864" }, paragraph: { spacing: { after: 240 } } },
-        heading2: { run: { size: 28, bold: true, color: "1F3864" }, paragraph: { spacing: { before: 320, after: 120 } } },
-        heading3: { run: { size: 24, bold: true, color: "1F3864" }, paragraph: { spacing: { before: 240, after: 80 } } }
-      } },
-      sections: [{
-        headers: { default: new D.Header({ children: [new D.Paragraph({ alignment: D.AlignmentType.RIGHT,
-          children: [new D.TextRun({ text: about.header, size: 18, color: "555555" })] })] }) },
-        children
-      }]
+    // It did not start (no script, or the library did not load): the jobs it
+    // holds, and every later one, are written in the page.
+    worker.addEventListener("error", (e) => {
+      e.preventDefault();
+      worker.terminate();
+      worker = false;
+      const waiting = [...jobs.values()];
+      jobs.clear();
+      waiting.forEach((job) => pageBlob(job.blocks, job.about).then(job.resolve, job.reject));
     });
-    return D.Packer.toBlob(doc);
+    return worker;
   }
-  // Blocks as a Word file (a Blob).
-  const word = (blocks, about) => docxLib().then((D) => wordBlob(D, blocks, about));
+
+  // Blocks as a Word file (a Blob). about: what the file says of itself (info()).
+  function word(blocks, about) {
+    const ready = prepare(blocks), w = startWorker();
+    if (!w) return pageBlob(ready, about);
+    return new Promise((resolve, reject) => {
+      const id = ++jobId;
+      jobs.set(id, { blocks: ready, about, resolve, reject });
+      w.postMessage({ id, blocks: ready, about, blank: BLANK });
+    });
+  }
 
   // ---- the clipboard -------------------------------------------------------------------
 
@@ -229,5 +230,5 @@
     return btoa(s);
   });
 
-  window.shb.feature("export", { exports: { markdown, text, html, word, info, copy, base64, plain, BLANK } });
+  window.shb.feature("export", { exports: { markdown, text, html, word, prepare, info, copy, base64, plain, BLANK } });
 })();
