@@ -8,6 +8,7 @@ import re
 
 import docx
 import pytest
+from playwright.sync_api import expect
 
 from scripts.build.sitebuild import ROOT
 from tests.browser_checks import PageWatch, axe_violations, origin_of
@@ -54,7 +55,12 @@ def test_values_travel_in_the_json_export(page, base_url):
     field(page, "plats").fill("Folkets hus")
     # A template's page has one Word button: the panel offers the workspace
     # and the party, not the notes export (which Mina anteckningar has).
+    # The compact panel needs no script until it opens (the kernel names the
+    # workspace); opened, worksheets.js fills the list of workspaces.
+    assert page.evaluate("typeof window.shb.features.worksheets") == "undefined"
+    expect(page.locator("#shb-ws-name")).to_have_text(page.evaluate("window.shb.store.workspaceName()"))
     open_panel(page)
+    expect(page.locator("#shb-ws-select")).to_have_value(page.evaluate("window.shb.store.activeId()"))
     assert page.locator("#shb-ws-select").is_visible() and page.locator("#shb-ws-party").is_visible()
     assert page.get_by_role("button", name=re.compile("Word")).count() == 1
     assert page.locator('#shb-ws [data-shb-act="json"], #shb-ws [data-shb-act="docx"], #shb-ws-file').count() == 0

@@ -74,13 +74,11 @@
     }
   }
 
-  // The workspace panel (workspace_panel.html.j2): the workspace's name and
-  // the list to switch between them.
+  // The workspace panel (workspace_panel.html.j2): the list to switch
+  // between workspaces and the party (the kernel writes the name in its summary).
   function panel() {
-    const name = byId("shb-ws-name");
-    if (!name) return;
+    if (!byId("shb-ws")) return;
     const d = store.state();
-    name.textContent = ws().name;
     const party = byId("shb-ws-party");
     if (party !== document.activeElement) party.value = ws().party;
     byId("shb-ws-select").replaceChildren(...Object.keys(d.workspaces).map((id) => {
@@ -121,11 +119,8 @@
   });
 
   // The panel's and the lists' buttons (data-shb-act) are panel.js's; it
-  // loads when the panel is opened, or at the first press.
+  // loads when the panel is opened (the kernel loads it), or at the first press.
   shb.actions("data-shb-act", (name, button) => panelScript().then((p) => p.act(name, button), () => {}));
-  document.addEventListener("toggle", (e) => {
-    if (e.target.id === "shb-ws" && e.target.open) panelScript().catch(() => {});
-  }, true);
 
   shb.feature("worksheets", { mount: restore, exports: { QUESTIONS, listOf, listTitle } });
 })();

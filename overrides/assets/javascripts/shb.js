@@ -382,9 +382,11 @@ window.shb = (function () {
   // Each lies beside this file in the site (assets/javascripts/), whatever the
   // site's base path, and from file:// in the offline copy.
   const LAZY = [
-    ["worksheets.js", "#shb-ws, li.shb-q[data-shb-q]"],
+    // The compact panel (a template's page) takes it when opened (below).
+    ["worksheets.js", "#shb-ws:not([data-shb-compact]), li.shb-q[data-shb-q]"],
     ["panel.js", "[data-shb-ov-groups]"],
-    ["timeline.js", "[data-shb-timeline], [data-shb-tl-now], [data-shb-planner], [data-shb-ladder]"],
+    ["timeline.js", "[data-shb-timeline], [data-shb-tl-clear], [data-shb-planner], [data-shb-ladder]"],
+    ["now.js", "[data-shb-tl-now]"],
     ["compare.js", "[data-shb-compare]"],
     ["status.js", "[data-shb-status]"],
     ["documents.js", "[data-shb-doc]"],
@@ -448,9 +450,24 @@ window.shb = (function () {
   // loaded at the first export. shb.doc().then((w) => w.markdown(blocks)).
   const doc = () => load("export.js").then(() => features.export);
 
+  // The workspace panel: its summary names the active workspace on every
+  // page; its controls are worksheets.js's and panel.js's, loaded here when
+  // it is opened (on a template's page, the compact panel, only then).
+  function panelName() {
+    const name = byId("shb-ws-name");
+    if (name) name.textContent = ws().name;
+  }
+  store.subscribe(panelName);
+  document.addEventListener("toggle", (e) => {
+    if (e.target.id === "shb-ws" && e.target.open) ["worksheets.js", "panel.js"].forEach((f) => need(f).catch(() => {}));
+  }, true);
+
   function mount() {
     state();
-    if (byId("shb-ws")) problem();
+    if (byId("shb-ws")) {
+      problem();
+      panelName();
+    }
     if (!SRC) return;
     LAZY.forEach(([file, parts]) => {
       if (!loaded[file] && document.querySelector(parts)) need(file).catch(() => {});
