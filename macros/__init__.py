@@ -39,6 +39,7 @@ from macros.compare.register import register as register_compare
 from macros.data.catalog import Catalog, load
 from macros.data.validate import DataError
 from macros.documents.register import register as register_documents
+from macros.documents.render import write_examples
 from macros.followup.register import register as register_followup
 from macros.glossary.register import register as register_glossary
 from macros.glossary.terms import Glosser
@@ -89,8 +90,9 @@ def on_pre_page_macros(env) -> None:
 
 def on_post_build(env) -> None:
     """Copy the features' scripts and styles, write the registers' index
-    script and the brand stylesheet and copy the logo and favicon into the site."""
+    script, the templates' examples and the brand stylesheet and copy the logo and favicon into the site."""
     copy_feature_assets(Path(env.conf["site_dir"]))
     write_register_index(_BUILT["catalog"], Path(env.conf["site_dir"]),
                          env.conf["use_directory_urls"])
+    write_examples(_BUILT["catalog"], Path(env.conf["site_dir"]))
     write_brand_assets(env)

@@ -12,6 +12,7 @@ itself does not autoescape.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from functools import cache
@@ -70,6 +71,15 @@ def paragraphs(text: str | None, mark: Callable[[str], Markup] = escape) -> Mark
 
 # A step title that already carries its own label, such as "A. Forma grunden".
 _LABELLED = re.compile(r"^(?:[A-ZÅÄÖ]|\d+)\. ")
+
+
+def feature_script(name: str, about: str, data) -> str:
+    """A script written by the build that registers ``data`` with the kernel
+    as the feature ``name`` (its exports); the JSON has no "<", so no text
+    from data can close a script."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"/* Samverkanshandboken: {about} */\nwindow.shb.feature({json.dumps(name)},{{exports:{text}}});\n"
 
 
 def numbered(title: str, index: int) -> str:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from macros.data.catalog import Catalog
 from macros.data.schema import PLACEHOLDER, DocumentField, DocumentTemplate
-from macros.documents import STYLESHEET
+from macros.documents import EXAMPLES_SCRIPT, STYLESHEET
 from macros.navigation import by_menu
-from macros.render import Renderer
+from macros.render import Renderer, feature_script
 from macros.render import text_blocks as plain_text_blocks
 
 _PLACE = re.compile(PLACEHOLDER)
@@ -78,6 +79,21 @@ def example(template: DocumentTemplate) -> dict:
             for f in template.fields}
 
 
+def examples_script(catalog: Catalog) -> str:
+    """Every template's invented case, {template id: example}, as a script
+    that registers itself with the kernel (documents-out.js loads it at the
+    first "Fyll i med exempel")."""
+    return feature_script("documents-examples", "the templates' invented cases, written by the build "
+                          "(macros/documents/render.py).",
+                          {tid: example(t) for tid, t in sorted(catalog.documents.items())})
+
+
+def write_examples(catalog: Catalog, site_dir: Path) -> None:
+    target = Path(site_dir) / EXAMPLES_SCRIPT
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(examples_script(catalog), encoding="utf-8")
+
+
 def prefill_source(catalog: Catalog, spec: str | None) -> dict | None:
     """Where a pre-filled value comes from, in words and with a link, for the
     note beside the field."""
@@ -108,7 +124,7 @@ def document(renderer: Renderer, catalog: Catalog, template: DocumentTemplate, *
     return renderer.render(
         "documents/document.html.j2", t=template, heading=pieces(template, template.heading),
         sections=parts, has_questions=any(b["kind"] == "questions" for s in parts for b in s["blocks"]),
-        example=example(template), sources=sources, organisation=organisation,
+        sources=sources, organisation=organisation,
         site_name=site_name,
         blank_file=renderer.context.page_url(f"mallar/filer/{template.id}.docx"),
         css=renderer.stylesheet(STYLESHEET))

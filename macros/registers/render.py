@@ -3,7 +3,6 @@ and the index of all registers that registers.js reads (the fields, the
 statuses, the options of a section field)."""
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from mkdocs.structure.files import File
 from macros.data.catalog import Catalog
 from macros.data.schema import PLACEHOLDER, Register
 from macros.registers import INDEX_SCRIPT, INDEX_VERSION, STYLESHEET
-from macros.render import Renderer
+from macros.render import Renderer, feature_script
 
 
 def section_options(catalog: Catalog, document_id: str) -> list[str]:
@@ -54,13 +53,9 @@ def index(catalog: Catalog, use_directory_urls: bool = True) -> dict:
 
 
 def index_script(catalog: Catalog, use_directory_urls: bool = True) -> str:
-    """The index as a script that registers itself with the kernel; the JSON
-    has no "<", so no text from data can close a script."""
-    data = json.dumps(index(catalog, use_directory_urls), ensure_ascii=False, separators=(",", ":"))
-    data = data.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return ("/* Samverkanshandboken: every register's fields and statuses, written by the build "
-            "(macros/registers/render.py). */\n"
-            f'window.shb.feature("registers-index",{{exports:{data}}});\n')
+    """The index as a script that registers itself with the kernel."""
+    return feature_script("registers-index", "every register's fields and statuses, written by the build "
+                          "(macros/registers/render.py).", index(catalog, use_directory_urls))
 
 
 def write_index(catalog: Catalog, site_dir: Path, use_directory_urls: bool = True) -> None:

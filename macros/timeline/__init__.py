@@ -6,3 +6,5 @@ In the browser: overrides/assets/javascripts/timeline.js."""
 
 # The timeline's styles: linked only on the pages that show one of its parts.
 STYLESHEET = "assets/stylesheets/timeline.css"
+# "Var är vi nu?" alone (the start page has only that line): now.css and now.js.
+NOW_STYLESHEET = "assets/stylesheets/now.css"

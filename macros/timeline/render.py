@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from macros.data.catalog import Catalog
 from macros.render import Renderer
-from macros.timeline import STYLESHEET
+from macros.timeline import NOW_STYLESHEET, STYLESHEET
 from macros.timeline.placement import noun, place, time_text, total_text
 from macros.worksheets.render import render_lists
 
@@ -61,5 +61,5 @@ def current_phase(renderer: Renderer, catalog: Catalog, process_id: str, clear: 
     process = catalog.process(process_id)
     placed = place(process)
     steps = [[s.step.id, s.step.title, s.anchor] for s in placed.steps]
-    return _render(renderer, "timeline/timeline_now.html.j2", process=process, steps=steps,
-                   one=noun(process)[0], clear=clear)
+    return renderer.render("timeline/timeline_now.html.j2", css=renderer.stylesheet(NOW_STYLESHEET),
+                           process=process, steps=steps, one=noun(process)[0], clear=clear)

@@ -16,7 +16,7 @@ from macros.data.question_index import index_json
 from macros.data.schema import Process, Question, QuestionList
 from macros.navigation import by_menu
 from macros.render import Renderer, md_heading
-from macros.worksheets import PRINTABLE_KINDS
+from macros.worksheets import PRINTABLE_KINDS, QUESTIONS_STYLESHEET
 
 
 def question_html(renderer: Renderer, question: Question) -> Markup:
@@ -33,8 +33,10 @@ def question_html(renderer: Renderer, question: Question) -> Markup:
 def render_lists(renderer: Renderer, template: str, **values) -> str:
     """Render a template that includes ``worksheets/question_list.html.j2``
     (which calls ``question_html`` for each question) and
-    ``worksheets/progress.html.j2`` (which links a printable list's PDF)."""
+    ``worksheets/progress.html.j2`` (which links a printable list's PDF and,
+    once per page, questions.css)."""
     return renderer.render(template, question_html=partial(question_html, renderer),
+                           questions_css=partial(renderer.stylesheet, QUESTIONS_STYLESHEET),
                            printable_kinds=PRINTABLE_KINDS, **values)
 
 
@@ -77,6 +79,7 @@ def notes_overview(renderer: Renderer, catalog: Catalog, page_titles: dict[str, 
     """The "Mina anteckningar" page: the placeholder markup that
     worksheets.js fills with the saved notes, and the question index."""
     return renderer.render("worksheets/notes_overview.html.j2",
+                           css=renderer.stylesheet(QUESTIONS_STYLESHEET),
                            index_json=index_json(catalog, page_titles, renderer.context.page_url))
 
 

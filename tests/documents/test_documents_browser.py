@@ -8,6 +8,7 @@ import re
 
 import docx
 import pytest
+from playwright.sync_api import expect
 
 from scripts.build.sitebuild import ROOT
 from tests.browser_checks import PageWatch, axe_violations, origin_of
@@ -54,7 +55,12 @@ def test_values_travel_in_the_json_export(page, base_url):
     field(page, "plats").fill("Folkets hus")
     # A template's page has one Word button: the panel offers the workspace
     # and the party, not the notes export (which Mina anteckningar has).
+    # The compact panel needs no script until it opens (the kernel names the
+    # workspace); opened, worksheets.js fills the list of workspaces.
+    assert page.evaluate("typeof window.shb.features.worksheets") == "undefined"
+    expect(page.locator("#shb-ws-name")).to_have_text(page.evaluate("window.shb.store.workspaceName()"))
     open_panel(page)
+    expect(page.locator("#shb-ws-select")).to_have_value(page.evaluate("window.shb.store.activeId()"))
     assert page.locator("#shb-ws-select").is_visible() and page.locator("#shb-ws-party").is_visible()
     assert page.get_by_role("button", name=re.compile("Word")).count() == 1
     assert page.locator('#shb-ws [data-shb-act="json"], #shb-ws [data-shb-act="docx"], #shb-ws-file').count() == 0
@@ -409,12 +415,14 @@ def test_sender_example_questions_and_the_decision_memo_in_word(page, base_url):
     field(page, "mottagare").fill("Styrelsen")
     page.get_by_role("button", name="Fyll i med exempel", exact=True).click()
     dialog = page.locator("#shb-dialog")
-    assert dialog.is_visible() and "byts ut" in dialog.inner_text()
+    # The example's code and cases load at the first press (documents-out.js), the dialog's at the first question.
+    expect(dialog).to_be_visible()
+    assert "byts ut" in dialog.inner_text()
     dialog.get_by_role("button", name="Avbryt").click()
     assert field(page, "mottagare").input_value() == "Styrelsen"
     page.get_by_role("button", name="Fyll i med exempel", exact=True).click()
     dialog.get_by_role("button", name="Fyll i").click()
-    assert field(page, "mottagare").input_value() == "föreningarna i Exempelby och kommunens nämnder"
+    expect(field(page, "mottagare")).to_have_value("föreningarna i Exempelby och kommunens nämnder")
     empty = page.evaluate("""() => [...document.querySelectorAll('[data-shb-field]:not([data-shb-cell])')]
         .filter((f) => !f.value.trim()).map((f) => f.dataset.shbField)""")
     assert empty == []
@@ -431,7 +439,7 @@ def test_sender_example_questions_and_the_decision_memo_in_word(page, base_url):
 
     open_template(page, base_url, "mallar/overenskommelse/")
     page.get_by_role("button", name="Fyll i med exempel", exact=True).click()  # nothing written: no question
-    assert field(page, "omrade").input_value() == "Exempelby"
+    expect(field(page, "omrade")).to_have_value("Exempelby")
     _, draft = download_docx(page)
     assert not any(w.lower() in word_text(draft).lower() for w in HANDBOOK_WORDS)
     headings = [p.text for p in draft.paragraphs if p.style.name == "Heading 2"]
@@ -446,6 +454,7 @@ def test_sender_example_questions_and_the_decision_memo_in_word(page, base_url):
 
     open_template(page, base_url, "mallar/beslutsunderlag/")
     page.get_by_role("button", name="Fyll i med exempel", exact=True).click()
+    expect(page.locator("[data-shb-doc-example]")).to_be_visible()  # the cases arrive at the press
     _, memo = download_docx(page)
     assert memo.paragraphs[1].text.startswith("Tjänsteskrivelse: Överenskommelse mellan Exempelby kommun")
     headings = [p.text for p in memo.paragraphs if p.style.name == "Heading 2"]

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { page } from "./load.mjs";
 
-const { shb } = page("kernel", "registers", "export", "followup");
+const { shb } = page("kernel", "checks", "registers", "export", "followup");
 const F = shb.features.followup;
 const plain = (v) => JSON.parse(JSON.stringify(v));
 

@@ -2,10 +2,11 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { page, pageWith } from "./load.mjs";
+import vm from "node:vm";
+import { SCRIPTS, page, pageWith } from "./load.mjs";
 
 const V1 = JSON.parse(readFileSync(new URL("../fixtures/stores/v1.json", import.meta.url), "utf-8"));
-const { shb } = page("kernel");
+const { shb } = page("kernel", "checks", "panel");
 const plain = (v) => JSON.parse(JSON.stringify(v));
 
 test("slug folds Swedish letters and falls back when nothing is left", () => {
@@ -69,7 +70,7 @@ test("readExport names the file and the site, and says when a file is newer", ()
 
 test("explain keeps the reader's message and rethrows a programming error outside", () => {
   const later = [];
-  const own = pageWith({ setTimeout: (fn) => later.push(fn), clearTimeout() {} }, "kernel").shb;
+  const own = pageWith({ setTimeout: (fn) => later.push(fn), clearTimeout() {} }, "kernel", "checks").shb;
   assert.equal(own.explain(new own.UserError("Fel i filen."), "annat"), "Fel i filen.");
   assert.equal(later.length, 0);
   assert.equal(own.explain(new TypeError("x is undefined"), "Något gick fel."), "Något gick fel.");
@@ -138,9 +139,24 @@ test("putRegister keeps a register's items in the active workspace, refuses a ma
   assert.throws(() => store.putRegister("ataganden", [item("a", {}), item("a", {})]),
     (e) => e instanceof shb.UserError && /samma id/.test(e.message));
   assert.equal(store.register("ataganden").length, 1);
-  const file = JSON.parse(store.exportText());
+  const file = JSON.parse(shb.features.panel.exportText());
   assert.equal(file.version, 3);
   assert.equal(file.workspaces[file.active].registers.ataganden[0].values.vad, "Möten");
   assert.equal(store.putRegister("ataganden", []), true);
   assert.equal(Object.hasOwn(store.active().registers, "ataganden"), false);
+});
+
+test("without checks.js the kernel keeps registers as they are; checks.js checks the store read before it", () => {
+  const window = pageWith({ setTimeout, clearTimeout }, "kernel");
+  const bad = { version: 3, active: "w", workspaces: { w: { name: "Kumla", party: "", answers: {}, values: {},
+    registers: { ataganden: [item("a", { vad: "Möten" }), { id: "b", values: { vad: 3 } }] } } } };
+  window.localStorage.setItem("shb:v1:/", JSON.stringify(bad));
+  const { store } = window.shb;
+  assert.equal(store.register("ataganden").length, 2); // read, nothing dropped on a page without registers
+  assert.equal(store.putRegister, undefined);
+  assert.equal(store.set("plan:x", 1), true);
+  assert.equal(JSON.parse(window.localStorage.getItem("shb:v1:/")).workspaces.w.registers.ataganden.length, 2);
+  vm.runInContext(readFileSync(new URL("../../" + SCRIPTS.checks, import.meta.url), "utf-8"), window);
+  assert.deepEqual(store.register("ataganden").map((i) => i.id), ["a"]);
+  assert.equal(typeof store.readExport, "function");
 });

@@ -9,8 +9,11 @@ import vm from "node:vm";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const SCRIPTS = {
   kernel: "overrides/assets/javascripts/shb.js",
+  checks: "overrides/assets/javascripts/checks.js",
+  offline: "overrides/assets/javascripts/offline.js",
   export: "overrides/assets/javascripts/export.js",
   word: "overrides/assets/javascripts/word.js",
+  panel: "macros/worksheets/assets/panel.js",
   timeline: "macros/timeline/assets/timeline.js",
   documents: "macros/documents/assets/documents.js",
   registers: "macros/registers/assets/registers.js",

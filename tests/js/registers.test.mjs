@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { page } from "./load.mjs";
 
-const { shb } = page("kernel", "registers");
+const { shb } = page("kernel", "checks", "registers");
 const R = shb.features.registers;
 const plain = (v) => JSON.parse(JSON.stringify(v));
 

@@ -2,8 +2,8 @@
 
 The kernel shb.js, print.js and glossary.js come with every page
 (extra_javascript in mkdocs.yml); each feature's script only with the first
-page that needs it: timeline.js with a timeline, "Var är vi nu?", the planner
-or the ladder, worksheets.js with questions or the workspace panel. The
+page that needs it: timeline.js with a timeline, the planner or the ladder,
+now.js (a few lines) with "Var är vi nu?", worksheets.js with questions or the workspace panel. The
 kernel adds them, from beside itself, so that it works under any base path,
 after instant navigation and from disk; a script that does not arrive is
 told to the reader.

@@ -253,7 +253,9 @@ def test_a_save_in_one_page_reaches_the_other(context, base_url):
     first.fill(f"#shb-note-{Q2}", "skrivet i första fliken")
     first.keyboard.press("Tab")
     second.wait_for_function("id => document.getElementById(id).checked", arg=f"shb-check-{Q1}")
-    assert second.input_value(f"#shb-note-{Q2}") == "skrivet i första fliken"
+    # The note is the first page's second save (at Tab), a storage event of its own.
+    second.wait_for_function("id => document.getElementById(id).value === 'skrivet i första fliken'",
+                             arg=f"shb-note-{Q2}")
     assert second.locator('[data-shb-progress="rundabordssamtal"]').inner_text() == "1 av 16 frågor besvarade"
 
     open_panel(first)

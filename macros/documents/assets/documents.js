@@ -17,20 +17,20 @@
  * What goes out speaks for the parties: the handbook's name (the header
  * line) and the questions for the writing group are in the document only
  * when the reader ticks them (data-shb-doc-opt). "Fyll i med exempel" fills
- * every field with the invented case (data-shb-example), asking first when
+ * every field with the invented case (the build's documents-examples.js), asking first when
  * the reader has written something, and marks the document as an example.
  *
  * The print (documents.css), the Word file and the copy are all made from
- * that document: model() reads it into the document model's blocks, and
- * the writers (export.js, through shb.doc(), loaded at the first press of
- * its button) make the file or the clipboard's text from them.
- * Every value reaches the page through textContent.
+ * that document. The Word file, the copy and the example fill are in
+ * documents-out.js, loaded at the first press of one of their buttons (with
+ * the writers, export.js), so that the first view carries only what fills
+ * and saves the form. Every value reaches the page through textContent.
  */
 (function () {
   "use strict";
 
   const shb = window.shb, store = shb.store;
-  const { own, isObj, all, el, text, slug, today, longDate } = shb.kit;
+  const { own, isObj, all, text, longDate } = shb.kit;
   const UNDO = "documents";
 
   // ---- saved values -------------------------------------------------------
@@ -182,94 +182,21 @@
     save(root, stored);
   }
 
-  // ---- the document as blocks ------------------------------------------------
-
-  // The document model's blocks (export.js) from the paper on the page; with
-  // blank, every slot is read as empty (a line to fill in).
-  function model(root, blank) {
-    const paper = root.querySelector("[data-shb-doc-paper]");
-    const empty = (slot) => blank || slot.classList.contains("shb-doc__slot--empty") || !slot.textContent.trim();
-    function runs(node) {
-      const out = [];
-      node.childNodes.forEach((n) => {
-        if (n.nodeType === 3) out.push({ text: n.textContent });
-        else if (n.dataset && "shbSlot" in n.dataset) out.push(empty(n) ? { blank: true } : { text: n.textContent });
-        else if (n.nodeType === 1) out.push(...runs(n));
-      });
-      return out;
-    }
-    const items = (ul) => all(":scope > li", ul).map(runs);
-    const blocks = [];
-    [...paper.children].forEach((node) => {
-      if (node.hidden) return;
-      const tag = node.tagName.toLowerCase(), cls = node.classList;
-      if (cls.contains("shb-doc__header")) blocks.push({ type: "header", text: node.textContent.trim() });
-      else if (cls.contains("shb-doc__title")) blocks.push({ type: "title", runs: runs(node) });
-      else if (/^h[2-6]$/.test(tag)) blocks.push({ type: "heading", runs: runs(node) });
-      else if (tag === "p") blocks.push({ type: "paragraph", runs: runs(node) });
-      else if (tag === "ul") blocks.push({ type: "list", items: items(node) });
-      else if (cls.contains("shb-doc__questions")) {
-        blocks.push({ type: "questions", title: node.querySelector("p").textContent.trim(), items: items(node.querySelector("ul")) });
-      } else if (tag === "table") {
-        blocks.push({ type: "table", head: all("thead th", node).map((th) => th.textContent.trim()),
-          rows: all("tbody tr", node).map((tr) => all("[data-shb-slot]", tr).map((s) => empty(s) ? "" : s.textContent)) });
-      } else if (node.dataset && "shbSlot" in node.dataset) {
-        blocks.push({ type: "text", lines: empty(node) ? [] : node.textContent.split(/\r?\n/) });
-      }
-    });
-    return blocks;
-  }
-
-  // What the Word file says of itself: the template's title and its author,
-  // the workspace's party; the handbook's name (data-shb-site, data-shb-org)
-  // only when the reader asked for the header line.
-  const infoOf = (w, root) => opted(root, "header")
-    ? w.info(root.dataset.shbDocTitle, text(root.dataset.shbSite), text(root.dataset.shbOrg))
-    : { organisation: text(store.party()), title: root.dataset.shbDocTitle, description: root.dataset.shbDocTitle, header: "" };
-  // The template as a Word file (a Blob), filled in or blank.
-  const wordOf = (root, blank) => shb.doc().then((w) => w.word(model(root, blank), infoOf(w, root)));
-  const docxName = (root) => slug(root.dataset.shbDocTitle, "dokument") + "-" + today() + ".docx";
-
   // ---- the buttons -------------------------------------------------------------
 
   const statusBox = (root) => root.querySelector("[data-shb-doc-status]");
-  const status = (root, message) => statusBox(root).replaceChildren(message);
+  // Word, copy and the example fill are documents-out.js's, loaded at the first press.
+  const out = () => shb.need("documents-out.js").then(() => shb.features["documents-out"]);
+  const later = (name) => (root, button) => {
+    if (name !== "example") shb.doc().catch(() => {}); // the writers, fetched alongside
+    out().then((o) => o[name](root, button)).catch(() => {}); // a failed load is told by shb.need
+  };
 
   const actions = {
-    docx(root) {
-      status(root, "Word-filen görs i ordning …");
-      wordOf(root)
-        .then((blob) => status(root, shb.savedMessage(shb.download(docxName(root), blob))))
-        .catch((e) => status(root, shb.explain(e, "Word-filen kunde inte skapas. Försök igen, eller kopiera texten i stället.")));
-    },
-    copy(root) {
-      shb.doc().then((w) => w.copy(model(root)))
-        .then(() => status(root, "Texten är kopierad. Klistra in den i ett mejl eller ett dokument."))
-        .catch((e) => status(root, shb.explain(e, "Texten kunde inte kopieras. Markera texten i förhandsvisningen och kopiera den själva.")));
-    },
+    docx: later("docx"),
+    copy: later("copy"),
+    example: later("example"),
     print() { window.print(); },
-    // "Fyll i med exempel": the invented case in every field, marked as an
-    // example in the document; asks first if the reader has written anything.
-    example(root, button) {
-      const before = saved(root);
-      const written = fields(root).some((input) => {
-        const v = own(before, input.dataset.shbField);
-        return Array.isArray(v) ? v.flat().some((c) => text(c)) : !!text(v);
-      });
-      const go = written
-        ? shb.ask(button, ["Det ni har skrivit i fälten byts ut mot exemplet. Ni kan ångra det efteråt."])
-        : Promise.resolve(true);
-      go.then((ok) => {
-        if (!ok) return;
-        save(root, Object.assign(JSON.parse(root.dataset.shbExample), { _example: true }));
-        refresh(root);
-        shb.undo.offer(UNDO, statusBox(root), "Exemplet är ifyllt. Töm fälten när ni vill skriva ert eget.", () => {
-          save(root, before);
-          refresh(root);
-          return "Det ni hade skrivit är tillbaka.";
-        });
-      });
-    },
     // "Töm fälten", with one "Ångra" (the kernel's undo) that brings the values back.
     clear(root) {
       const before = saved(root), cleared = {};
@@ -320,7 +247,9 @@
       fit,
       // For the build (scripts/build/blank_documents.py): the page's template
       // as an empty Word file, base64-encoded, made by the reader's own code.
-      blank: () => shb.doc().then((w) => wordOf(page(), true).then(w.base64))
+      blank: () => out().then((o) => o.blank(page())),
+      // For documents-out.js.
+      page: { UNDO, saved, save, fields, refresh, opted, statusBox }
     }
   });
 })();

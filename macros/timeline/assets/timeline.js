@@ -180,7 +180,7 @@
     node.hidden = !text;
   }
 
-  /* ---------- The timeline's "Vi är här" and "Var är vi nu?" ---------- */
+  /* ---------- The timeline's "Vi är här" ---------- */
 
   function refreshTimeline(root) {
     const current = load("phase:" + root.dataset.shbTimeline);
@@ -194,21 +194,6 @@
       button.setAttribute("aria-pressed", on);
     });
     root.dataset.shbReady = ""; // the buttons work from now on
-  }
-
-  function refreshNow(root) {
-    const pid = root.dataset.shbTlNow, one = root.dataset.shbOne, href = root.dataset.shbHref;
-    const steps = JSON.parse(root.dataset.shbSteps); // [[id, title, anchor], ...]
-    const index = steps.findIndex((s) => s[0] === load("phase:" + pid));
-    const step = steps[index];
-    find(root, "[data-shb-tl-now-text]").replaceChildren(...(step
-      ? ["Ni är här: ", el("strong", {}, [step[1]]), " (" + one + " " + (index + 1) + " av " + steps.length + "). ",
-        el("a", { href: href + "#" + step[2] }, ["Se " + one + "en i tidslinjen"])]
-      : ["Ni har inte markerat någon " + one + " än. ",
-        el("a", { href: href + "#tl-" + pid }, ["Markera " + one + "en i tidslinjen"])]));
-    const clear = find(root, "[data-shb-tl-clear]");
-    if (clear) clear.hidden = !step;
-    root.hidden = false;
   }
 
   /* ---------- The planner ---------- */
@@ -356,7 +341,8 @@
 
   function refreshAll() {
     all("[data-shb-timeline]").forEach(refreshTimeline);
-    all("[data-shb-tl-now]").forEach(refreshNow);
+    // "Var är vi nu?" is now.js's (loaded beside this script where the page has it).
+    if (shb.features.now) shb.features.now.refresh();
     all("[data-shb-planner]").forEach(refreshPlanner);
     all("[data-shb-ladder]").forEach(refreshLadder);
   }

@@ -102,10 +102,6 @@ window.shb = (function () {
 
   const VERSION = 3;
   const KIND = "samverkanshandboken-anteckningar";
-  const COMPARISON = "samverkanshandboken-jamforelse"; // a saved comparison (compare.js)
-  // One limit for every file the reader chooses (the panel's import, Jämför
-  // svar), stated beside each file chooser.
-  const MAX_IMPORT = 5 * 1024 * 1024;
   const DEFAULT_NAME = "Min arbetsyta";
   const fail = (msg) => { throw new UserError(msg); };
 
@@ -141,49 +137,10 @@ window.shb = (function () {
     return d.version === VERSION ? check(d) : null; // null: a newer format, leave it alone
   }
 
-  // A register's item: {id, created?, updated?, values: {<field id>: text}}.
-  // Why it cannot be kept, or "" (ids: the register's ids so far).
-  const ITEM_TEXT = 5000; // the longest value a file may hold; each field has its own limit on the page
-  function itemProblem(item, ids) {
-    if (!isObj(item)) return "är inte en post";
-    if (typeof item.id !== "string" || !/^[\w-]{1,60}$/.test(item.id) || item.id === "__proto__") return "saknar ett giltigt id";
-    if (ids.has(item.id)) return "har samma id som en post före den";
-    if (["created", "updated"].some((k) => item[k] !== undefined && typeof item[k] !== "string")) return "har fel form på datumet då den ändrades";
-    if (!isObj(item.values) || own(item.values, "__proto__") !== undefined) return "saknar sina värden";
-    const keys = Object.keys(item.values);
-    if (keys.length > 50 || keys.some((k) => !/^[a-z0-9-]{1,60}$/.test(k))) return "har värden med fel namn";
-    if (keys.some((k) => typeof item.values[k] !== "string")) return "har ett värde som inte är text";
-    if (keys.some((k) => item.values[k].length > ITEM_TEXT)) return "har en text som är längre än " + ITEM_TEXT + " tecken";
-    return "";
-  }
-  // A workspace's registers: a malformed register or item is left out, and
-  // why is added to `rejected`; the rest is kept.
-  function checkRegisters(w, rejected) {
-    if (w.registers === undefined) w.registers = {};
-    if (!isObj(w.registers) || own(w.registers, "__proto__") !== undefined) {
-      rejected.push("Registren i arbetsytan " + quote(w.name) + " har fel form och är inte med.");
-      w.registers = {};
-    }
-    Object.keys(w.registers).forEach((r) => {
-      const list = w.registers[r], where = " i registret " + quote(r) + " i arbetsytan " + quote(w.name);
-      if (!/^[a-z0-9-]{1,60}$/.test(r) || !Array.isArray(list)) {
-        rejected.push("Registret " + quote(r) + " i arbetsytan " + quote(w.name) + " har fel form och är inte med.");
-        delete w.registers[r];
-        return;
-      }
-      const ids = new Set();
-      w.registers[r] = list.filter((item, i) => {
-        const why = itemProblem(item, ids);
-        if (why) rejected.push("Post " + (i + 1) + where + " " + why + " och är inte med.");
-        else ids.add(item.id);
-        return !why;
-      });
-    });
-  }
-
   // Checks the shape of a store or an export file; throws a UserError.
-  // Registers' items that cannot be kept are left out, each said in
-  // d.rejected (not saved with the store).
+  // Registers' items are checked by checks.js, once it is loaded (a
+  // malformed one is left out, each said in d.rejected, not saved with the
+  // store); until then they are kept as they are.
   function check(d) {
     const ids = isObj(d.workspaces) ? Object.keys(d.workspaces) : [], rejected = [];
     if (!ids.length) fail("Det finns ingen arbetsyta i den.");
@@ -198,7 +155,8 @@ window.shb = (function () {
       if (!isObj(w.values) || own(w.values, "__proto__") !== undefined) {
         fail("Värdena i arbetsytan " + quote(w.name) + " har fel form.");
       }
-      checkRegisters(w, rejected);
+      if (w.registers === undefined) w.registers = {};
+      if (features.checks) features.checks.registers(w, rejected);
       Object.keys(w.answers).forEach((q) => {
         const a = w.answers[q];
         if (!/^[a-z0-9-]{1,100}$/.test(q) || !isObj(a) || typeof a.checked !== "boolean" ||
@@ -290,33 +248,8 @@ window.shb = (function () {
     });
   }
 
-  // An export file's text, checked and brought up to this version; throws a UserError.
-  function readExport(fileText, name) {
-    let d;
-    try { d = JSON.parse(fileText); } catch (e) { fail("Filen " + name + " är inte en JSON-fil som går att läsa."); }
-    if (isObj(d) && d.kind === COMPARISON) {
-      fail("Filen " + name + " är en sparad jämförelse, inte en export av en arbetsyta. Öppna den på sidan Jämför svar.");
-    }
-    if (!isObj(d) || d.kind !== KIND) fail("Filen " + name + " är inte en export från " + (readConfig().site || "handboken") + ".");
-    if (typeof d.version === "number" && d.version > VERSION) {
-      fail("Filen " + name + " kommer från en nyare version av handboken (format " + d.version + ").");
-    }
-    try {
-      d = migrate(d);
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      fail("Filen " + name + " har fel form. " + e.message);
-    }
-    return d || fail("Filen " + name + " har fel form.");
-  }
-
-  // The reader's message for a file over the limit.
-  const tooLarge = (file) => "Filen " + quote(file.name) + " är för stor (" +
-    (file.size < 1048576 ? Math.ceil(file.size / 1024) + " kB" : (file.size / 1048576).toFixed(1).replace(".", ",") + " MB") +
-    "). Gränsen är " + MAX_IMPORT / 1048576 + " MB per fil.";
-
   const store = {
-    VERSION, KIND, COMPARISON, DEFAULT_NAME, MIGRATIONS, MAX_IMPORT, migrate, check, readExport, tooLarge,
+    VERSION, KIND, DEFAULT_NAME, MIGRATIONS, migrate, check,
     save, saveSoon, notify,
     // A save is waiting (a note being typed).
     pending: () => !!pending,
@@ -349,21 +282,6 @@ window.shb = (function () {
     answers: () => clone(ws().answers),
     // The items of one of the active workspace's registers, a copy.
     register: (id) => clone(own(ws().registers, id) || []),
-    // Keep a register's items (checked first: a malformed item is a
-    // UserError and nothing changes); tells the subscribers ("registers").
-    putRegister(id, items) {
-      const probe = { workspaces: { w: { name: ws().name, party: "", answers: {}, registers: { [id]: clone(items) } } } };
-      const got = check(probe);
-      if (got.rejected.length) fail(got.rejected[0]);
-      undo.retire("worksheets");
-      const w = ws();
-      if (items.length) w.registers[id] = probe.workspaces.w.registers[id];
-      else delete w.registers[id];
-      w.updated = now();
-      const ok = save();
-      notify("registers");
-      return ok;
-    },
     // Change answers ({id: answer, or null to remove}); checked first.
     putAnswers(changes) {
       check({ workspaces: { w: { name: "w", party: "", answers: Object.fromEntries(
@@ -379,25 +297,6 @@ window.shb = (function () {
     subscribe(fn) {
       subscribers.push(fn);
       return () => { subscribers = subscribers.filter((f) => f !== fn); };
-    },
-    // How many answers, ticks and notes a workspace holds.
-    tally(w) {
-      const answers = Object.values(w.answers);
-      return {
-        answers: answers.length,
-        ticked: answers.filter((a) => a.checked).length,
-        notes: answers.filter((a) => a.note.trim()).length
-      };
-    },
-    // The active workspace as an export file's text; with `answersOnly`
-    // the answers and the party without the workspace's values (the
-    // templates' drafts, the plan), marked so that an import keeps the
-    // values it has (worksheets.js).
-    exportText(answersOnly) {
-      const w = answersOnly ? { ...ws(), values: {} } : ws();
-      const file = { kind: KIND, version: VERSION, exported: now(), active: state().active,
-        ...(answersOnly ? { only: "answers" } : {}), workspaces: { [state().active]: w } };
-      return JSON.stringify(file, null, 2) + "\n";
     }
   };
 
@@ -460,37 +359,6 @@ window.shb = (function () {
     if (focused && !box.contains(document.activeElement)) box.focus(); // the pressed button is gone
   });
 
-  // ---- the dialog ---------------------------------------------------------------
-
-  // The confirmation (or name) dialog that comes with the panel
-  // (workspace_panel.html.j2). Its title and its button's label come from the
-  // control that asks (data-shb-ask, data-shb-ok, and data-shb-alt for a
-  // second choice). Resolves to true, a name, "alt" (the second choice) or null.
-  function ask(from, lines, name) {
-    return new Promise((resolve) => {
-      const opener = document.activeElement, dialog = byId("shb-dialog"), input = byId("shb-dialog-name");
-      byId("shb-dialog-title").textContent = from.dataset.shbAsk;
-      byId("shb-dialog-text").replaceChildren(...lines.map((line) => el("p", {}, [line])));
-      byId("shb-dialog-ok").textContent = from.dataset.shbOk;
-      const alt = byId("shb-dialog-alt");
-      if (alt) {
-        alt.hidden = !from.dataset.shbAlt;
-        alt.textContent = from.dataset.shbAlt || "";
-      }
-      // Without a name: no field (nor its check), and "Avbryt" has the focus.
-      input.parentNode.hidden = input.disabled = byId("shb-dialog-cancel").autofocus = name == null;
-      input.value = name || "";
-      dialog.returnValue = "";
-      dialog.addEventListener("close", () => {
-        const result = dialog.returnValue === "ok" ? (name == null || input.value.trim()) :
-          dialog.returnValue === "alt" && from.dataset.shbAlt ? "alt" : null;
-        if (opener && opener.focus) opener.focus();
-        resolve(result || null);
-      }, { once: true });
-      dialog.showModal();
-    });
-  }
-
   // ---- actions --------------------------------------------------------------------
 
   // One way to bind buttons: a click on an element with data-<attribute>
@@ -514,8 +382,11 @@ window.shb = (function () {
   // Each lies beside this file in the site (assets/javascripts/), whatever the
   // site's base path, and from file:// in the offline copy.
   const LAZY = [
-    ["worksheets.js", "#shb-ws, li.shb-q[data-shb-q]"],
-    ["timeline.js", "[data-shb-timeline], [data-shb-tl-now], [data-shb-planner], [data-shb-ladder]"],
+    // The compact panel (a template's page) takes it when opened (below).
+    ["worksheets.js", "#shb-ws:not([data-shb-compact]), li.shb-q[data-shb-q]"],
+    ["panel.js", "[data-shb-ov-groups]"],
+    ["timeline.js", "[data-shb-timeline], [data-shb-tl-clear], [data-shb-planner], [data-shb-ladder]"],
+    ["now.js", "[data-shb-tl-now]"],
     ["compare.js", "[data-shb-compare]"],
     ["status.js", "[data-shb-status]"],
     ["documents.js", "[data-shb-doc]"],
@@ -525,16 +396,20 @@ window.shb = (function () {
   const loaded = {}, failures = [];
 
   // A script beside this one, loaded once (again after a failure); a promise.
+  // Scripts run in the order they are asked for (async off), so the store's
+  // checks (checks.js) run before the scripts that need them.
+  const NEEDS_CHECKS = /^(registers|compare|followup)\.js$/;
   function load(file) {
-    return loaded[file] = loaded[file] || new Promise((resolve, reject) => {
+    return loaded[file] = loaded[file] || Promise.all([NEEDS_CHECKS.test(file) && load("checks.js"), new Promise((resolve, reject) => {
       const s = el("script", { src: new URL(file, SRC || location.href).href });
+      s.async = false;
       s.onload = resolve;
       s.onerror = () => {
         delete loaded[file];
         reject(new Error("could not load " + file));
       };
       document.body.append(s);
-    });
+    })]);
   }
 
   // A feature whose script did not arrive: the reader is told (the page's
@@ -549,6 +424,15 @@ window.shb = (function () {
     box.textContent = "En del av sidan kunde inte laddas, så knapparna här fungerar inte just nu. " +
       "Ladda om sidan för att försöka igen. Era sparade anteckningar finns kvar.";
   }
+
+  // A script loaded, and the reader told when it does not arrive; a promise
+  // (rejected after telling).
+  const need = (file) => load(file).catch((e) => { loadFailed(file); throw e; });
+  // The confirmation (or name) dialog that comes with the workspace panel
+  // (workspace_panel.html.j2), with the panel's own script (panel.js, loaded
+  // at the first question asked): ask(control, lines, name) resolves to
+  // true, a name, "alt" (the second choice) or null.
+  const ask = (...args) => need("panel.js").then(() => features.panel.ask(...args));
 
   // A feature script registers itself: its mount runs for the current page
   // and each new one (Material's document$ replays the current page to a late
@@ -566,12 +450,27 @@ window.shb = (function () {
   // loaded at the first export. shb.doc().then((w) => w.markdown(blocks)).
   const doc = () => load("export.js").then(() => features.export);
 
+  // The workspace panel: its summary names the active workspace on every
+  // page; its controls are worksheets.js's and panel.js's, loaded here when
+  // it is opened (on a template's page, the compact panel, only then).
+  function panelName() {
+    const name = byId("shb-ws-name");
+    if (name) name.textContent = ws().name;
+  }
+  store.subscribe(panelName);
+  document.addEventListener("toggle", (e) => {
+    if (e.target.id === "shb-ws" && e.target.open) ["worksheets.js", "panel.js"].forEach((f) => need(f).catch(() => {}));
+  }, true);
+
   function mount() {
     state();
-    if (byId("shb-ws")) problem();
+    if (byId("shb-ws")) {
+      problem();
+      panelName();
+    }
     if (!SRC) return;
     LAZY.forEach(([file, parts]) => {
-      if (!loaded[file] && document.querySelector(parts)) load(file).catch(() => loadFailed(file));
+      if (!loaded[file] && document.querySelector(parts)) need(file).catch(() => {});
     });
   }
   if (window.document$) window.document$.subscribe(mount);
@@ -584,29 +483,18 @@ window.shb = (function () {
   // page has loaded and only over http(s) (a worker cannot run from file://,
   // the offline copy). A new version waits until no tab of the site is open
   // (sw.js has no skipWaiting), so a page never mixes two versions. When the
-  // copy is ready the reader is told once, in a status line below the page.
-  const OFFLINE_TOLD = "shb:offline-ready:";
-  const OFFLINE_TEXT = "Handboken är nu sparad i den här webbläsaren. " +
-    "Sidorna, arbetsbladen, mallarna och Jämför svar fungerar även utan internet.";
+  // copy is ready and the reader has not been told in this browser,
+  // offline.js tells them, once.
   function offline() {
     const workers = navigator.serviceWorker;
     if (!SRC || !workers || !/^https?:$/.test(location.protocol)) return;
     workers.register(new URL("../../sw.js", SRC).href).then(() => workers.ready).then(() => {
-      const key = OFFLINE_TOLD + readConfig().scope;
-      try {
-        if (localStorage.getItem(key)) return;
-        localStorage.setItem(key, now());
-      } catch (e) {
-        return; // no storage: rather never than on every page
-      }
-      const line = el("p", { class: "shb-offline-ready", role: "status" });
-      (document.querySelector("article.md-content__inner") || document.body).append(line);
-      setTimeout(() => { line.textContent = OFFLINE_TEXT; }, 100); // a live region announces a change
-    }).catch(() => {}); // without the worker the site works as before, online
+      if (!localStorage.getItem("shb:offline-ready:" + readConfig().scope)) return load("offline.js");
+    }).catch(() => {}); // without the worker (or storage) the site works as before, online
   }
   if (document.readyState === "complete") offline();
   else window.addEventListener("load", offline, { once: true });
 
   return { kit, config: readConfig, sitePath, store, UserError, explain, download, savedMessage, undo, ask,
-    actions, load, failures, feature, features, doc };
+    actions, load, need, failures, feature, features, doc };
 })();
