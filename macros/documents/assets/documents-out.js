@@ -94,7 +94,7 @@
         ? shb.ask(button, ["Det ni har skrivit i fälten byts ut mot exemplet. Ni kan ångra det efteråt."])
         : Promise.resolve(true);
       // The invented cases come from the build's documents-examples.js (a failed load is told by shb.need).
-      Promise.all([go, shb.need("documents-examples.js")]).then(([ok]) => {
+      return Promise.all([go, shb.need("documents-examples.js")]).then(([ok]) => {
         if (!ok) return;
         save(root, Object.assign(shb.kit.clone(shb.features["documents-examples"][root.dataset.shbDoc]), { _example: true }));
         refresh(root);

@@ -187,9 +187,13 @@
   const statusBox = (root) => root.querySelector("[data-shb-doc-status]");
   // Word, copy and the example fill are documents-out.js's, loaded at the first press.
   const out = () => shb.need("documents-out.js").then(() => shb.features["documents-out"]);
+  // Presses are taken in order: a Word file asked for right after "Fyll i med
+  // exempel" waits until the example (fetched at that press) is in the fields.
+  let pending = Promise.resolve();
   const later = (name) => (root, button) => {
     if (name !== "example") shb.doc().catch(() => {}); // the writers, fetched alongside
-    out().then((o) => o[name](root, button)).catch(() => {}); // a failed load is told by shb.need
+    // A failed load is told by shb.need.
+    pending = pending.then(out).then((o) => o[name](root, button)).catch(() => {});
   };
 
   const actions = {
