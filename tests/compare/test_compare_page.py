@@ -74,7 +74,7 @@ def fill_as(browser, base_url, tmp_path, party: str, ticks: dict, notes: dict) -
     ctx = browser.new_context(locale="sv-SE")
     page = ctx.new_page()
     answer_as(page, base_url, party, ticks, notes)
-    name, text = export(page, "Exportera (JSON)")
+    name, text = export(page, "Exportera arbetsytan")
     ctx.close()
     path = tmp_path / party.lower().replace(" ", "-") / name
     path.parent.mkdir()
@@ -195,7 +195,7 @@ def test_att_diskutera_lists_both_notes_prints_and_exports_markdown(page, base_u
     assert items.count() == 1
 
     with page.expect_download() as info:
-        page.get_by_role("button", name="Exportera listan (Markdown)").click()
+        page.get_by_role("button", name="Exportera listan (text)").click()
     assert re.fullmatch(r"att-diskutera-kommunen-ideburna-organisationer-\d{4}-\d\d-\d\d\.md", info.value.suggested_filename)
     text = open(info.value.path(), encoding="utf-8").read()
     assert text.startswith("# Att diskutera\n")
@@ -262,7 +262,7 @@ def test_bad_files_are_named_and_the_others_still_compare(page, base_url, tmp_pa
     open_compare(page, base_url)
     good = write(tmp_path, "kommunen.json", exported_file("Kommunen", {Q1: answer(True, "bra fil")}))
     bad = {
-        "trasig.json": ('{"kind": "samverkanshandboken-anteckningar", "version": 2,', "inte en JSON-fil"),
+        "trasig.json": ('{"kind": "samverkanshandboken-anteckningar", "version": 2,', "går inte att läsa"),
         "annat.json": ('{"name": "något annat"}', "inte en export från Samverkanshandboken"),
         "framtid.json": (json.dumps(exported_file("X", {}, version=99)), "nyare version"),
         "form.json": (json.dumps(exported_file("X", {Q1: {"checked": "ja", "note": 1}})), "har fel form"),
@@ -320,7 +320,7 @@ def test_party_names_and_notes_from_files_stay_text(page, base_url, tmp_path):
     assert compare.locator("img, b").count() == 0
     page.emulate_media(media="screen")
     with page.expect_download() as info:
-        page.get_by_role("button", name="Exportera listan (Markdown)").click()
+        page.get_by_role("button", name="Exportera listan (text)").click()
     html = markdown.markdown(open(info.value.path(), encoding="utf-8").read())
     assert "<img" not in html and "<b>" not in html and "&lt;img src=x onerror=" in html
     with page.expect_download() as info:
@@ -339,7 +339,7 @@ def test_a_saved_comparison_opens_again_with_its_marks(page, base_url, two_parti
     choose(page, *two_parties, files=2)
     row(page, Q1).get_by_label("Att diskutera").check()
     with page.expect_download() as info:
-        page.get_by_role("button", name="Spara jämförelsen (JSON)").click()
+        page.get_by_role("button", name="Spara jämförelsen som fil").click()
     saved = json.loads(open(info.value.path(), encoding="utf-8").read())
     assert saved["kind"] == "samverkanshandboken-jamforelse" and saved["discuss"] == [Q1]
     assert len(saved["files"]) == 2

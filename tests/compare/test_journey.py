@@ -31,7 +31,7 @@ def party_exports(browser, base_url, tmp_path):
         if draft:
             page.evaluate("""() => { shb.store.set('doc:inbjudan-forsta-motet', {sender: 'Kommunen'});
                                      shb.store.set('plan:overenskommelse', {start: '2027-01-11'}); }""")
-            page.get_by_role("button", name="Exportera (JSON)", exact=True).click()
+            page.get_by_role("button", name="Exportera arbetsytan", exact=True).click()
             dialog = page.locator("dialog.shb-dialog[open]")
             # The reader sees what the file holds and what is left out.
             text = dialog.inner_text()
@@ -41,7 +41,7 @@ def party_exports(browser, base_url, tmp_path):
                 dialog.get_by_role("button", name="Bara svaren").click()
         else:
             with page.expect_download() as info:
-                page.get_by_role("button", name="Exportera (JSON)", exact=True).click()
+                page.get_by_role("button", name="Exportera arbetsytan", exact=True).click()
         name = info.value.suggested_filename
         path = tmp_path / name
         info.value.save_as(path)
@@ -136,7 +136,7 @@ def test_two_parties_export_a_third_compares_follows_a_link_comes_back_marks_pri
 
     # Saving: the file names the parties; saved, closing asks nothing.
     with page.expect_download() as info:
-        page.get_by_role("button", name="Spara jämförelsen (JSON)").click()
+        page.get_by_role("button", name="Spara jämförelsen som fil").click()
     saved = info.value.suggested_filename
     assert re.fullmatch(f"jamforelse-kommunen-ideburna-organisationer-{DATE}.json", saved)
     saved_path = tmp_path / saved

@@ -108,7 +108,7 @@ def test_no_page_names_a_person_from_the_sources(site_dir):
 def test_the_meeting_page_covers_screen_or_paper_notes_export_and_a_week(site_dir):
     page = text(site_dir, "verktyg/arbetsbladen-pa-motet.md")
     for words in ("stor skärm", "skriv ut", "en person skriva", "Exportera anteckningar",
-                  "inom en vecka", "Exportera (JSON)"):
+                  "inom en vecka", "Exportera arbetsytan"):
         assert words.lower() in page.lower(), words
 
 

@@ -69,7 +69,7 @@ def test_values_travel_in_the_json_export(page, base_url):
     # The draft goes with the file only when the reader chooses everything.
     exported = {}
     for choice in ("Allt, med utkast och plan", "Bara svaren"):
-        page.get_by_role("button", name="Exportera (JSON)", exact=True).click()
+        page.get_by_role("button", name="Exportera arbetsytan", exact=True).click()
         dialog = page.locator("dialog.shb-dialog[open]")
         assert "ett utkast till en mall" in dialog.inner_text()
         with page.expect_download() as info:

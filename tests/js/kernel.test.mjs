@@ -60,7 +60,7 @@ test("a bad shape is the reader's error, with a message naming what is wrong", (
 
 test("readExport names the file and the site, and says when a file is newer", () => {
   assert.throws(() => shb.store.readExport("{", "\u201da.json\u201d"),
-    { message: "Filen \u201da.json\u201d är inte en JSON-fil som går att läsa." });
+    { message: "Filen \u201da.json\u201d går inte att läsa. Den kan vara skadad, eller så är det inte en fil som ni har exporterat härifrån." });
   assert.throws(() => shb.store.readExport('{"kind": "annat"}', "\u201da.json\u201d"), /inte en export från handboken\./);
   const newer = JSON.stringify({ kind: shb.store.KIND, version: 99, workspaces: {} });
   assert.throws(() => shb.store.readExport(newer, "\u201dn.json\u201d"), /nyare version av handboken \(format 99\)/);

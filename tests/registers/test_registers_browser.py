@@ -197,7 +197,7 @@ def test_a_register_journey_add_edit_remove_sort_filter_keep_print_and_export(pa
                            "?.textContent.includes('3 åtaganden')")
     assert page.inner_text('[data-shb-reg-sum="ataganden"]') == "Åtaganden: 3 åtaganden. Klara: 2. Försenade: 0."
     assert page.inner_text('[data-shb-reg-sum="beslut"]') == "Beslut: 0 beslut."
-    _, markdown = export(page, "Exportera anteckningar (Markdown)")
+    _, markdown = export(page, "Exportera anteckningar (text)")
     assert "## Register" in markdown and "### Åtaganden" in markdown
     assert "| Vad | Part | Ansvarig roll | Klart senast eller följs upp | Status |" in markdown
     assert "&lt;img src=x" in markdown and "<img" not in markdown
@@ -243,7 +243,7 @@ def test_two_parties_export_and_a_third_compares_and_merges_without_doubles(brow
         ctx, page = opened_with(browser, base_url, store, PAGE, accept_downloads=True)
         ready(page)
         assert count(page).startswith("Visar 2 av 2.")
-        _, text = export(page, "Exportera (JSON)")  # each party exports through the panel
+        _, text = export(page, "Exportera arbetsytan")  # each party exports through the panel
         exported = json.loads(text)
         assert exported["version"] == 3 and exported["kind"] == FILE_KIND
         assert [i["id"] for i in next(iter(exported["workspaces"].values()))["registers"]["ataganden"]] == [i["id"] for i in own]

@@ -30,7 +30,7 @@ def test_the_party_is_set_in_the_panel_saved_and_exported(page, base_url):
     assert data["workspaces"][data["active"]]["party"] == "Kulturföreningarna i Kumla"
 
     page.check(f"#shb-check-{Q1}")
-    _, text = export(page, "Exportera (JSON)")
+    _, text = export(page, "Exportera arbetsytan")
     exported = json.loads(text)
     assert exported["kind"] == FILE_KIND and exported["version"] == 3
     (workspace,) = exported["workspaces"].values()

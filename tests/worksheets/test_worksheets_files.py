@@ -31,7 +31,7 @@ def test_export_then_import_into_a_fresh_browser(browser, base_url, tmp_path):
 
     # The workspace holds more than answers: the reader chooses; everything here.
     open_panel(page)
-    page.get_by_role("button", name="Exportera (JSON)", exact=True).click()
+    page.get_by_role("button", name="Exportera arbetsytan", exact=True).click()
     assert "andra uppgifter som ni har sparat" in page.inner_text("dialog.shb-dialog[open]")
     with page.expect_download() as info:
         page.locator("dialog.shb-dialog[open]").get_by_role("button", name="Allt, med utkast och plan").click()
@@ -97,7 +97,7 @@ def test_import_of_a_known_workspace_shows_the_change_and_can_be_declined(page, 
 
 
 BAD_FILES = {
-    "trasig.json": ('{"kind": "samverkanshandboken-anteckningar", "version": 1,', "inte en JSON-fil"),
+    "trasig.json": ('{"kind": "samverkanshandboken-anteckningar", "version": 1,', "går inte att läsa"),
     "paket.json": ('{"name": "något-annat", "version": "1.0.0"}', "inte en export från Samverkanshandboken"),
     "lista.json": ("[1, 2, 3]", "inte en export från Samverkanshandboken"),
     "framtid.json": ('{"kind": "samverkanshandboken-anteckningar", "version": 7, "workspaces": {}}',
@@ -149,7 +149,7 @@ def test_html_in_a_note_stays_text_everywhere(page, base_url):
     assert page.locator(".shb-overview img, .shb-overview b, .shb-overview i, .shb-overview script").count() == 0
     assert page.locator("#shb-orphans ul").inner_text().count("<i>lista</i>") == 1
 
-    _, text = export(page, "Exportera anteckningar (Markdown)")
+    _, text = export(page, "Exportera anteckningar (text)")
     html = markdown.markdown(text)
     assert "<img" not in html and "<b>" not in html and "<script" not in html
     assert "&lt;img src=x onerror=" in html and "&lt;script&gt;" in html
@@ -186,10 +186,10 @@ def test_a_removed_question_is_listed_as_orphaned_and_kept(page, base_url):
     assert GONE in active_answers(page)  # visiting a page never drops notes of other ids
 
     open_page(page, base_url, OVERVIEW)
-    _, text = export(page, "Exportera (JSON)")
+    _, text = export(page, "Exportera arbetsytan")
     (workspace,) = json.loads(text)["workspaces"].values()
     assert workspace["answers"][GONE]["note"] == "anteckning till en fråga som inte finns"
-    _, minutes = export(page, "Exportera anteckningar (Markdown)")
+    _, minutes = export(page, "Exportera anteckningar (text)")
     assert minutes.index("## Rundabordssamtal") < minutes.index("levande anteckning")
     assert minutes.index("## Anteckningar till frågor som inte längre finns") < minutes.index(
         "anteckning till en fråga som inte finns")
@@ -198,7 +198,7 @@ def test_a_removed_question_is_listed_as_orphaned_and_kept(page, base_url):
 def test_markdown_minutes_group_ticks_and_notes_by_chapter(page, base_url):
     seed(page, base_url, store_with({Q1: answer(True, "Anna, Per\nKim"), Q2: answer(False, "inte klart")}),
          path=OVERVIEW)
-    name, text = export(page, "Exportera anteckningar (Markdown)")
+    name, text = export(page, "Exportera anteckningar (text)")
     assert re.fullmatch(r"anteckningar-kumla-2027-\d{4}-\d\d-\d\d\.md", name)
     q1 = page.evaluate("id => JSON.parse(document.getElementById('shb-question-index').textContent)"
                        ".questions.find(q => q.id === id).text", Q1)

@@ -91,7 +91,7 @@ def test_markup_in_a_refused_file_is_shown_as_text_in_the_error(page, base_url):
 
     choose(page, FILE_NAME, '{"kind": "samverkanshandboken-anteckningar", "version": 1,')
     expect(error).to_have_text(
-        f"Filen {q(FILE_NAME)} är inte en JSON-fil som går att läsa. Ingenting har ändrats.")
+        f"Filen {q(FILE_NAME)} går inte att läsa. Den kan vara skadad, eller så är det inte en fil som ni har exporterat härifrån. Ingenting har ändrats.")
     assert markup_made(page, "#shb-ws") == 0
 
     bad = hostile_file({"w1": workspace(NAME_B, {"rb-x": {"checked": "ja", "note": 5}})}, "w1")

@@ -70,7 +70,7 @@
   // An export file's text, checked and brought up to this version; throws a UserError.
   function readExport(fileText, name) {
     let d;
-    try { d = JSON.parse(fileText); } catch (e) { fail("Filen " + name + " är inte en JSON-fil som går att läsa."); }
+    try { d = JSON.parse(fileText); } catch (e) { fail("Filen " + name + " går inte att läsa. Den kan vara skadad, eller så är det inte en fil som ni har exporterat härifrån."); }
     if (isObj(d) && d.kind === COMPARISON) {
       fail("Filen " + name + " är en sparad jämförelse, inte en export av en arbetsyta. Öppna den på sidan Jämför svar.");
     }
