@@ -467,7 +467,7 @@
     if (!reg || !a || !a.note.trim()) return;
     const from = s.party || s.label, before = store.register(reg.id);
     const item = feedbackItem(reg, before, { from, step: stepOf(r), text: a.note, t: now(),
-      id: "c" + Date.now().toString(36) + Math.random().toString(36).slice(2, 8) });
+      id: store.newId("c") });
     if (!item) return mergeStatus("Synpunkten från " + from + " finns redan i " + reg.title + ". Den läggs inte till en gång till.");
     const wrong = shb.features.registers.problems(reg, item.values), bad = Object.keys(wrong)[0];
     if (bad) return mergeStatus("Anteckningen kan inte bli en synpunkt: " + wrong[bad]);

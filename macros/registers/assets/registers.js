@@ -216,7 +216,6 @@
   // ---- the page ------------------------------------------------------------------
 
   const linkedFrom = () => { const cache = {}; return (regId, id) => (cache[regId] || (cache[regId] = store.register(regId))).find((i) => i.id === id); };
-  const newId = () => "r" + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
 
   let editing = null; // the id of the item in the form, or null for a new one
 
@@ -415,7 +414,7 @@
       items[at] = { ...items[at], updated: t, values };
       message = "Ändringen är sparad: " + quote(name(reg, items[at])) + ".";
     } else {
-      const item = { id: newId(), created: t, updated: t, values };
+      const item = { id: store.newId("r"), created: t, updated: t, values };
       items.push(item);
       message = "Tillagt: " + quote(name(reg, item)) + ".";
     }

@@ -109,7 +109,9 @@ window.shb = (function () {
     const t = now();
     return { name, party: "", created: t, updated: t, answers: {}, values: {}, registers: {} };
   }
-  const newId = () => "w" + Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
+  // A new id, unlikely to meet another made elsewhere: a workspace's ("w"),
+  // a register item's ("r"), an input taken from Jämför svar ("c").
+  const newId = (prefix = "w") => prefix + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
   function fresh() {
     const id = newId();
     return { version: VERSION, active: id, workspaces: { [id]: workspace(DEFAULT_NAME) } };
