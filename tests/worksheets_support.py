@@ -13,9 +13,12 @@ FILE_KIND = "samverkanshandboken-anteckningar"
 
 
 def mounted(page):
-    """Wait until worksheets.js has filled in the page's panel. The panel
-    itself comes with the page; the workspace's name is the script's mark."""
-    page.wait_for_function("() => !!document.getElementById('shb-ws-name')?.textContent")
+    """Wait until the kernel has named the workspace in the panel and, on a page
+    with questions or the full panel, worksheets.js has mounted (restored the
+    ticks, notes and party): it arrives after the kernel, in a script of its own."""
+    page.wait_for_function("""() => !!document.getElementById('shb-ws-name')?.textContent &&
+      (!document.querySelector('#shb-ws:not([data-shb-compact]), li.shb-q[data-shb-q]') ||
+       !!window.shb?.features?.worksheets)""")
     return page
 
 
@@ -64,6 +67,20 @@ def answer(checked: bool, note: str, **extra) -> dict:
 def open_panel(page):
     if not page.locator("#shb-ws").evaluate("d => d.open"):
         page.click("#shb-ws > summary")
+
+
+def set_party(page, name: str):
+    """Name the party in the panel; return once it is saved.
+
+    Leaving the field saves it through panel.js, which may still be on its way
+    when the field is left: the save comes when it has arrived."""
+    open_panel(page)
+    page.fill("#shb-ws-party", name)
+    page.keyboard.press("Tab")
+    page.wait_for_function("""([key, party]) => {
+      const data = JSON.parse(localStorage.getItem(key) || "null");
+      return !!data && data.workspaces[data.active].party === party;
+    }""", arg=[STORE_KEY, name.strip()[:80]])
 
 
 def export(page, label: str):

@@ -6,7 +6,9 @@ import gzip
 import http.server
 import io
 import json
+import os
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,6 +20,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     compress = False
     not_found: Path | None = None
     reports: list | None = None
+    slow_scripts = 0.0
 
     def log_message(self, *args) -> None:  # keep test output clean
         pass
@@ -29,6 +32,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         """Like a static host: gzip text files when the client accepts it."""
+        if self.slow_scripts and "/assets/javascripts/" in self.path and not self.path.endswith("/shb.js") \
+                and "/bundle." not in self.path:
+            time.sleep(self.slow_scripts)  # a feature script on a slow network (below)
         if not self.compress or "gzip" not in self.headers.get("Accept-Encoding", ""):
             return super().send_head()
         path = Path(self.translate_path(self.path))
@@ -73,16 +79,23 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @contextmanager
 def serve(directory: Path, headers: dict[str, str] | None = None, compress: bool = False,
-          not_found: Path | None = None, reports: list | None = None):
+          not_found: Path | None = None, reports: list | None = None, slow_scripts: float | None = None):
     """Yield the base URL (ending in /) of a server for ``directory``.
 
     ``headers`` go with every response; ``compress`` gzips text files as a
     static host does; ``not_found`` is the page sent, with status 404, for
-    any missing address; POSTed policy reports are appended to ``reports``.
+    any missing address; POSTed policy reports are appended to ``reports``;
+    ``slow_scripts`` seconds pass before each feature script (every script of
+    the site's own but the kernel) is sent, as on a slow network: the tests
+    run so (SHB_SLOW_SCRIPTS) to find what reads the page before a script
+    that loads at a press has arrived. Unset, it is SHB_SLOW_SCRIPTS (in
+    milliseconds) or none.
     """
+    if slow_scripts is None:
+        slow_scripts = float(os.environ.get("SHB_SLOW_SCRIPTS") or 0) / 1000
     handler = type("Handler", (_QuietHandler,),
                    {"extra_headers": dict(headers or {}), "compress": compress,
-                    "not_found": not_found, "reports": reports})
+                    "not_found": not_found, "reports": reports, "slow_scripts": slow_scripts})
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)

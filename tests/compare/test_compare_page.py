@@ -15,8 +15,8 @@ from playwright.sync_api import expect
 from scripts.build.sitebuild import ROOT
 
 from tests.browser_checks import PageWatch, axe_violations, origin_of
-from tests.worksheets_support import (WORKSHEET, answer, export, exported_file, open_page, open_panel, seed, store_with,
-                                      stored, tab_to)
+from tests.worksheets_support import (WORKSHEET, answer, export, exported_file, open_page, open_panel, seed, set_party,
+                                      store_with, stored, tab_to)
 
 COMPARE = "verktyg/jamfor-svar/"
 Q1, Q2, Q3 = "rb-beslut-arbetsgrupp", "rb-beslut-mandat", "rb-teman-vilka"
@@ -59,9 +59,7 @@ def question_text(page, qid: str) -> str:
 def answer_as(page, base_url, party: str, ticks: dict, notes: dict):
     """On the worksheet, with the panel open: name the party, tick, write notes."""
     open_page(page, base_url, WORKSHEET)
-    open_panel(page)
-    page.fill("#shb-ws-party", party)
-    page.keyboard.press("Tab")
+    set_party(page, party)
     for qid, on in ticks.items():
         page.set_checked(f"#shb-check-{qid}", on)
     for qid, note in notes.items():
@@ -412,7 +410,7 @@ def test_switching_workspace_retires_the_undo_and_shows_the_other_notes(page, ba
     open_panel(page)
     page.select_option("#shb-ws-select", "wandra")
     page.get_by_role("button", name="Byt till vald").click()
-    assert "\u201dAndra\u201d" in page.inner_text("#shb-cmp-target")
+    expect(page.locator("#shb-cmp-target")).to_contain_text("\u201dAndra\u201d")  # panel.js may still be on its way
     assert page.locator("#shb-cmp-merge-status button").count() == 0
     assert row(page, Q1).locator(".shb-cmp-q__own").text_content() == "Er arbetsyta: i andra"
     # The first workspace keeps what was taken in; the second is untouched.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from scripts.build.sitebuild import ROOT
 
@@ -98,7 +99,7 @@ def test_switching_workspace_by_keyboard_redraws_the_statuses(page, base_url):
     page.keyboard.press("ArrowDown")
     tab_to(page, "[data-shb-act=switch]")
     page.keyboard.press("Enter")
-    assert page.inner_text("#shb-ws-name") == "Tom arbetsyta"
+    expect(page.locator("#shb-ws-name")).to_have_text("Tom arbetsyta")  # panel.js may still be on its way
     assert state_of(page, "rundabordssamtal", "beslut-och-ansvar") == "Inte påbörjad 0 av 2 frågor"
     # The task links are reached by Tab, in order.
     page.focus("#shb-ws-party")

@@ -5,15 +5,9 @@ from __future__ import annotations
 import json
 
 from tests.worksheets_support import (FILE_KIND, OVERVIEW, WORKSHEET, answer, confirm, export, open_page, open_panel,
-                                      seed, store_with, stored)
+                                      seed, set_party, store_with, stored)
 
 Q1 = "rb-beslut-arbetsgrupp"
-
-
-def set_party(page, name: str):
-    open_panel(page)
-    page.fill("#shb-ws-party", name)
-    page.keyboard.press("Tab")  # leaving the field saves it
 
 
 def test_the_party_is_set_in_the_panel_saved_and_exported(page, base_url):

@@ -1,6 +1,8 @@
 """Worksheets: workspaces, clearing with undo, keyboard use and the shb.store API."""
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from tests.worksheets_support import (BANK, WORKSHEET, active_answers, answer, confirm, dialog_handled,
                                       mounted, open_page, open_panel, seed, store_with, stored, tab_to)
 
@@ -18,6 +20,7 @@ def switch_to(page, name: str):
     open_panel(page)
     page.select_option("#shb-ws-select", label=name)
     page.get_by_role("button", name="Byt till vald").click()
+    expect(page.locator("#shb-ws-name")).to_have_text(name)  # panel.js may still be on its way
 
 
 def test_workspaces_create_rename_switch_delete(page, base_url):
@@ -39,6 +42,7 @@ def test_workspaces_create_rename_switch_delete(page, base_url):
     assert page.locator('[data-shb-progress="rundabordssamtal"]').inner_text() == "0 av 16 frågor besvarade"
 
     page.get_by_role("button", name="Byt namn").click()
+    page.locator("dialog.shb-dialog[open]").wait_for()
     assert page.input_value("#shb-dialog-name") == "Min arbetsyta"
     page.fill("#shb-dialog-name", "Rundabord med regionen")
     confirm(page, "Spara")
@@ -152,6 +156,7 @@ def test_everything_works_by_keyboard(page, base_url):
     assert page.locator("#shb-ws").evaluate("d => d.open")
     tab_to(page, "[data-shb-act=new]")
     page.keyboard.press("Enter")
+    page.locator("dialog.shb-dialog[open]").wait_for()  # panel.js asks; it may still be on its way
     assert page.evaluate("document.activeElement.id") == "shb-dialog-name"
     page.keyboard.type("Med tangenter")
     with dialog_handled(page):
